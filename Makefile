@@ -1,0 +1,58 @@
+# 倾听徐州 · Listening to Xuzhou. `make help` lists the targets.
+# Every target bootstraps the pinned .venv it needs on a fresh machine.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+INPUT  ?= data/sample
+DATA   ?= data/public
+OUTPUT ?= output
+MAPPING ?=
+ROWS   ?= 300
+SEED   ?= 20241
+EXPORT_FLAGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help html export serve test check publish sample lint format clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+html: $(VENV)/.installed ## Build the site from DATA (data/public) into OUTPUT (output)
+	SHOWCASE_DATA="$(DATA)" $(VENV)/bin/pelican content -s pelicanconf.py -o "$(OUTPUT)" --delete-output-directory
+
+export: $(VENV)/.installed ## Run the pipeline on INPUT (data/sample) and write DATA (data/public)
+	$(PY) -m pipeline export --input "$(INPUT)" --out "$(DATA)" $(if $(MAPPING),--mapping "$(MAPPING)") $(EXPORT_FLAGS)
+
+serve: html ## Build, then serve OUTPUT on http://localhost:8000
+	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory "$(OUTPUT)"
+
+test: $(VENV)/.installed ## Run the whole test suite (lint included)
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest
+
+check: $(VENV)/.installed ## Check the published data in DATA
+	$(PY) -m pipeline check "$(DATA)"
+
+publish: $(VENV)/.installed ## Production build with publishconf.py into OUTPUT
+	SHOWCASE_DATA="$(DATA)" $(VENV)/bin/pelican content -s publishconf.py -o "$(OUTPUT)" --delete-output-directory
+
+sample: $(VENV)/.installed ## Regenerate the synthetic sample (ROWS, SEED) in data/sample and its export
+	$(PY) -m pipeline sample --out data/sample --rows $(ROWS) --seed $(SEED)
+	$(PY) -m pipeline export --input data/sample --out data/public --confirm-withdrawals
+
+lint: $(VENV)/.installed ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed ## Format the code with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean: ## Remove the build output and caches (keeps .venv)
+	rm -rf "$(OUTPUT)" .pytest_cache .ruff_cache

@@ -1,0 +1,162 @@
+"""Command line: `python -m pipeline export|check|sample`.
+
+Exit status: 0 done; 1 the input was refused (nothing written); 2 usage error.
+Messages are in Chinese for staff and never carry personal data."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from . import checks, public_records
+from .config import ConfigError, Vocabulary, load_schema, load_vocabulary
+from .export import layout, read_previous, write_tree
+from .load import load_dataset_info, load_export
+from .normalise import clean_table, parse_table
+from .problems import Problem, format_problem, problem
+from .publication import plan, public_id, publishable
+from .stats import compute
+from .validate import validate
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def progress(message: str) -> None:
+    """Progress for a person at a terminal; quiet in CI and scripts."""
+    if sys.stderr.isatty():
+        print(f"… {message}", file=sys.stderr, flush=True)
+
+
+def refuse(problems: list[Problem]) -> int:
+    print(f"导出被拒绝：发现 {len(problems)} 个问题，未写入任何文件。", file=sys.stderr)
+    for item in problems:
+        print(f"  {format_problem(item)}", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def read_export(input_path: Path, mapping: Path | None, vocabulary: Vocabulary) -> tuple[dict, list[Problem]]:
+    """load -> clean -> parse -> validate: canonical tables, and every problem."""
+    progress(f"读取 {input_path}")
+    tables, problems = load_export(input_path, load_schema(mapping))
+    tables = {name: clean_table(table) for name, table in tables.items()}
+    progress("校验")
+    parsed = {name: parse_table(table, vocabulary) for name, table in tables.items()}
+    return parsed, problems + validate(tables, parsed, vocabulary)
+
+
+def export(args: argparse.Namespace) -> int:
+    vocabulary = load_vocabulary()
+    parsed, problems = read_export(args.input, args.mapping, vocabulary)
+    if problems:
+        return refuse(problems)
+
+    suggestions, stories, metrics, awards = (
+        parsed[name] for name in ("suggestions", "stories", "story_metrics", "commendations")
+    )
+    mask = publishable(suggestions, vocabulary)
+    selected = suggestions[mask]
+    published_ids = {public_id(case) for case in selected["case_id"]}
+    previous = read_previous(args.out)
+    decided = plan(published_ids, previous)
+    before = sum(1 for status in previous.values() if status == "published")
+    if decided.taken_down_share(before) > args.max_takedown and not args.confirm_withdrawals:
+        return refuse([problem(str(args.out), "guard.withdrawals", expected=f"{len(decided.taken_down)}/{before}")])
+
+    progress(f"匿名化 {len(selected)} 条建议")
+    k = args.k
+    proposals = public_records.proposals(selected, stories, awards, vocabulary, k)
+    proposals.update({pid: public_records.tombstone(pid) for pid in decided.tombstones})
+    info = load_dataset_info(args.input)
+    stats = compute(suggestions, mask, awards, len(decided.tombstones), vocabulary, k, info.get("synthetic", False))
+    files = layout(
+        proposals,
+        public_records.stories(stories, metrics, suggestions, published_ids),
+        public_records.commendations(awards, published_ids, vocabulary, k),
+        stats,
+    )
+    found = checks.check_files(files)
+    if found:
+        return refuse(found)
+    progress(f"写入 {args.out}")
+    write_tree(args.out, files)
+    print(
+        f"导出完成：读取 {len(suggestions)} 条建议，公开 {len(published_ids)} 条，"
+        f"撤下（保留撤回页）{len(decided.tombstones)} 条，"
+        f"不公开 {len(suggestions) - len(published_ids)} 条；写入 {len(files)} 个文件到 {args.out}"
+    )
+    return EXIT_OK
+
+
+def check(args: argparse.Namespace) -> int:
+    problems = [item for folder in args.dirs for item in checks.check_folder(folder)]
+    if problems:
+        print(f"检查未通过：{len(problems)} 个问题。", file=sys.stderr)
+        for item in problems:
+            print(f"  {format_problem(item)}", file=sys.stderr)
+        return EXIT_REFUSED
+    print(f"检查通过：{'、'.join(str(d) for d in args.dirs)}")
+    return EXIT_OK
+
+
+def sample(args: argparse.Namespace) -> int:
+    from .sample import generate
+
+    generate(args.out, rows=args.rows, seed=args.seed, fmt=args.format)
+    print(f"已生成 {args.rows} 条合成建议到 {args.out}")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="python -m pipeline", description="倾听徐州 data pipeline")
+    main.add_argument("--debug", action="store_true", help="show a traceback on an internal error")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("export", help="staff export -> data/public")
+    run.add_argument("--input", type=Path, required=True, help="folder of CSVs, or an .xlsx workbook")
+    run.add_argument("--out", type=Path, required=True, help="published data folder (replaced atomically)")
+    run.add_argument("--mapping", type=Path, help="header mapping file for another export layout")
+    run.add_argument("--k", type=int, default=5, help="suppress counts below k (default 5)")
+    run.add_argument(
+        "--max-takedown",
+        type=float,
+        default=0.2,
+        help="refuse if more than this share of published records would be taken down (default 0.2)",
+    )
+    run.add_argument(
+        "--confirm-withdrawals", action="store_true", help="confirm an export that takes down more than --max-takedown"
+    )
+    run.set_defaults(handler=export)
+
+    verify = commands.add_parser("check", help="check published data folders")
+    verify.add_argument("dirs", type=Path, nargs="+")
+    verify.set_defaults(handler=check)
+
+    make = commands.add_parser("sample", help="write a synthetic raw export")
+    make.add_argument("--out", type=Path, required=True)
+    make.add_argument("--rows", type=int, default=300)
+    make.add_argument("--seed", type=int, default=20241)
+    make.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    make.set_defaults(handler=sample)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if getattr(args, "k", 1) < 1:
+        parser().error("--k must be at least 1")
+    try:
+        return args.handler(args)
+    except ConfigError as error:
+        print(f"配置错误：{error}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:  # no traceback for staff; --debug shows it
+        if args.debug:
+            traceback.print_exc()
+        print(f"内部错误（{type(error).__name__}），未写入任何文件。加 --debug 查看详情。", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
