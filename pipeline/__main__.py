@@ -15,7 +15,7 @@ from .config import ConfigError, Vocabulary, load_schema, load_vocabulary
 from .export import layout, read_previous, write_tree
 from .load import load_dataset_info, load_export
 from .normalise import clean_table, parse_table
-from .problems import Problem, format_problem, problem
+from .problems import Problem, format_problem, in_reading_order, problem
 from .publication import plan, public_id, publishable
 from .stats import compute
 from .validate import validate
@@ -39,11 +39,14 @@ def refuse(problems: list[Problem]) -> int:
 def read_export(input_path: Path, mapping: Path | None, vocabulary: Vocabulary) -> tuple[dict, list[Problem]]:
     """load -> clean -> parse -> validate: canonical tables, and every problem."""
     progress(f"读取 {input_path}")
-    tables, problems = load_export(input_path, load_schema(mapping))
+    schema = load_schema(mapping)
+    tables, problems = load_export(input_path, schema)
     tables = {name: clean_table(table) for name, table in tables.items()}
     progress("校验")
     parsed = {name: parse_table(table, vocabulary) for name, table in tables.items()}
-    return parsed, problems + validate(tables, parsed, vocabulary)
+    problems += validate(tables, parsed, vocabulary)
+    order = {t.source: {c.header: i for i, c in enumerate(t.spec.columns.values())} for t in tables.values()}
+    return parsed, in_reading_order(problems, order)
 
 
 def export(args: argparse.Namespace) -> int:

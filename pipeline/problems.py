@@ -35,7 +35,9 @@ MESSAGES = {
     "xlsx.number_stored": "号码以数字格式保存，末尾数字可能已丢失；请把这一列设为“文本”后重新录入",
     "ref.unknown_case": "引用的建议编号在导出的建议表中不存在",
     "ref.unknown_story": "引用的案例编号在成果案例表中不存在",
-    "guard.withdrawals": "本次导出会让 {expected} 条已公开的建议下线，超过允许的比例；如确属有意，请加 --confirm-withdrawals 重新运行",
+    "guard.withdrawals": (
+        "本次导出会让 {expected} 条已公开的建议下线，超过允许的比例；如确属有意，请加 --confirm-withdrawals 重新运行"
+    ),
 }
 
 HIDDEN_VALUE = "（个人信息，不显示）"
@@ -76,3 +78,14 @@ def format_problem(item: Problem) -> str:
         where += f"「{item.column}」"
     value = f"：“{item.value}”" if item.value not in (None, "") else ""
     return f"{where}{value} —— {item.message} [{item.code}]"
+
+
+def in_reading_order(problems: list[Problem], headers: dict[str, dict[str, int]]) -> list[Problem]:
+    """File, then the row, then the column left to right as in the export
+    (`headers`: file -> header -> position)."""
+
+    def position(item: Problem) -> tuple:
+        column = headers.get(item.file, {}).get(item.column or "", -1)
+        return (item.file, item.row or 0, column, item.code, item.value or "")
+
+    return sorted(problems, key=position)

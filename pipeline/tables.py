@@ -42,7 +42,7 @@ def rows_to_table(
         if column.header in positions:
             present.add(key)
         elif column.required:
-            problems.append(problem(source, "column.missing", row=1, expected=column.header))
+            problems.append(problem(source, "column.missing", row=1, column=column.header, expected=column.header))
 
     width = len(header)
     keys, data, numbers = list(spec.columns), [], []

@@ -33,7 +33,7 @@ def validate(tables: dict[str, Table], parsed: dict[str, pd.DataFrame], vocabula
     if "suggestions" in tables:
         problems += check_stage_dates(tables["suggestions"], parsed["suggestions"], vocabulary)
     problems += check_references(tables, parsed)
-    return sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "", p.code))
+    return problems
 
 
 def check_cells(table: Table, values: pd.DataFrame, vocabulary: Vocabulary) -> list[Problem]:
@@ -127,7 +127,7 @@ def check_stage_dates(table: Table, values: pd.DataFrame, vocabulary: Vocabulary
 def check_references(tables: dict[str, Table], parsed: dict[str, pd.DataFrame]) -> list[Problem]:
     """Stories and commendations name cases that exist; metrics name stories."""
     problems = []
-    if "suggestions" in tables:
+    if "suggestions" in tables and not tables["suggestions"].frame.empty:
         cases = set(tables["suggestions"].frame["case_id"].str.lower())
         for name, key in (("stories", "case_ids"), ("commendations", "case_id")):
             if name not in tables or key not in tables[name].present:

@@ -116,3 +116,35 @@ def write_export(folder: Path, rows: dict[str, list[dict]] | None = None, **opti
     for table in TABLES:
         write_csv(folder / SCHEMA[table]["file"], headers(table), tables[table], **options)
     return folder
+
+
+def write_workbook(path: Path, rows: dict[str, list[dict]] | None = None, as_dates: bool = True):
+    """The same export as an .xlsx workbook; ISO date cells become real dates."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    tables = default_rows()
+    tables.update(rows or {})
+    book = Workbook()
+    book.remove(book.active)
+    for table in TABLES:
+        sheet = book.create_sheet(SCHEMA[table]["sheet"])
+        columns = SCHEMA[table]["columns"].values()
+        sheet.append([c["header"] for c in columns])
+        for row in tables[table]:
+            cells = []
+            for column in columns:
+                value = row.get(column["header"], "")
+                if as_dates and column["type"] == "date" and value:
+                    value = dt.datetime.strptime(value, "%Y-%m-%d")
+                cells.append(value if value != "" else None)
+            sheet.append(cells)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return book
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file below a folder: relative path -> bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -1,0 +1,65 @@
+"""Pelican settings for local builds (``make html``). Production: publishconf.py."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+SITENAME = "倾听徐州·在一起"
+SITEURL = ""
+RELATIVE_URLS = True
+DEFAULT_LANG = "zh"  # the theme writes lang="zh-CN"; "zh-CN" here breaks i18n_subsites
+TIMEZONE = "Asia/Shanghai"
+
+PATH = "content"
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["showcase"]
+
+# The published data folder and the vocabulary (see plugins/showcase/README.md).
+# Override the folder on the command line: -e 'SHOWCASE_DATA="build/data"'
+# (a relative path is taken from the current directory).
+SHOWCASE_DATA = str(ROOT / "data" / "public")
+SHOWCASE_VOCABULARY = str(ROOT / "config" / "vocabulary.yaml")
+
+# Pelican leaves autoescape off; every data string must be escaped.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
+
+# Hand-written pages at /<slug>/.
+PAGE_PATHS = ["pages"]
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{slug}/{lang}/"
+PAGE_LANG_SAVE_AS = "{slug}/{lang}/index.html"
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+
+# No articles: the showcase plugin writes the index and every data page.
+ARTICLE_PATHS = []
+DIRECT_TEMPLATES = []
+ARTICLE_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+INDEX_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+
+# Feeds come later.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+STATIC_PATHS = []
+DEFAULT_PAGINATION = False
+DELETE_OUTPUT_DIRECTORY = False

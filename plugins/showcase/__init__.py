@@ -1,0 +1,24 @@
+"""showcase: render the published data folder (docs/published-data.md) as the public site.
+
+Settings: ``SHOWCASE_DATA`` (the data folder, default ``data/public``) and
+``SHOWCASE_VOCABULARY`` (default ``config/vocabulary.yaml``); relative paths
+are taken from the current directory. See README.md for the template context.
+"""
+
+from pelican import signals
+
+from .generator import ShowcaseGenerator
+from .render import FILTERS
+
+
+def get_generators(pelican_object):
+    return ShowcaseGenerator
+
+
+def add_filters(generator):
+    generator.env.filters.update(FILTERS)
+
+
+def register():
+    signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(add_filters)

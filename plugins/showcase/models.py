@@ -1,0 +1,209 @@
+"""What the templates receive: plain, frozen records built from checked YAML.
+
+Each ``from_yaml`` expects a mapping that already passed its rule in
+``formats``. URLs are fixed by docs/architecture.md and built from the stable
+ids only (never from titles).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from markupsafe import Markup
+
+from .render import change_percent, render_markdown
+from .vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class Step:
+    """One stage of the closed loop on a proposal page."""
+
+    name: str
+    slug: str
+    reached: bool
+    date: str | None  # 'YYYY-MM' for the first stage, 'YYYY-MM-DD' otherwise
+
+
+@dataclass(frozen=True)
+class Proposer:
+    type: str
+    district: str | None
+    label: str
+
+
+@dataclass(frozen=True)
+class ProposalAward:
+    year: int
+    award: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    id: str
+    title: str
+    received_month: str
+    channel: str
+    campaign: str | None
+    campaign_slug: str | None
+    topic: str
+    proposer: Proposer
+    decision: str
+    stage: str
+    lead_unit: str | None
+    co_units: tuple[str, ...]
+    steps: tuple[Step, ...]  # all stages of the vocabulary, reached or not
+    stories: tuple[str, ...]
+    commendations: tuple[ProposalAward, ...]
+    body: str
+    outcome: str | None
+
+    @property
+    def url(self) -> str:
+        return f"proposals/{self.id}/"
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
+
+    @classmethod
+    def from_yaml(cls, data: dict, vocabulary: Vocabulary) -> Proposal:
+        dates = {item["stage"]: item["date"] for item in data["timeline"]}
+        steps = tuple(
+            Step(stage.name, stage.slug, stage.name in dates, dates.get(stage.name))
+            for stage in vocabulary.stages
+        )
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            received_month=data["received_month"],
+            channel=data["channel"],
+            campaign=data["campaign"],
+            campaign_slug=vocabulary.campaigns.get(data["campaign"]),
+            topic=data["topic"],
+            proposer=Proposer(**data["proposer"]),
+            decision=data["decision"],
+            stage=data["stage"],
+            lead_unit=data["lead_unit"],
+            co_units=tuple(data["co_units"]),
+            steps=steps,
+            stories=tuple(data["stories"]),
+            commendations=tuple(ProposalAward(**c) for c in data["commendations"]),
+            body=data["body"],
+            outcome=data["outcome"],
+        )
+
+
+@dataclass(frozen=True)
+class Tombstone:
+    """A proposal that is no longer public: only its id survives."""
+
+    id: str
+
+    @property
+    def url(self) -> str:
+        return f"proposals/{self.id}/"
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
+
+
+@dataclass(frozen=True)
+class Metric:
+    label: str
+    before: int | float | None
+    after: int | float
+    unit: str | None
+    note: str | None
+
+    @property
+    def change_percent(self) -> int | None:
+        return change_percent(self.before, self.after)
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    summary: str
+    published_on: str
+    campaign: str | None
+    campaign_slug: str | None
+    lead_unit: str | None
+    proposals: tuple[str, ...]
+    metrics: tuple[Metric, ...]
+    body: str  # Markdown source
+    body_html: Markup = field(repr=False)
+
+    @property
+    def url(self) -> str:
+        return f"stories/{self.id}/"
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
+
+    @classmethod
+    def from_yaml(cls, data: dict, vocabulary: Vocabulary) -> Story:
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            summary=data["summary"],
+            published_on=data["published_on"],
+            campaign=data["campaign"],
+            campaign_slug=vocabulary.campaigns.get(data["campaign"]),
+            lead_unit=data["lead_unit"],
+            proposals=tuple(data["proposals"]),
+            metrics=tuple(Metric(**m) for m in data["metrics"]),
+            body=data["body"],
+            body_html=render_markdown(data["body"]),
+        )
+
+
+@dataclass(frozen=True)
+class Award:
+    award: str
+    award_slug: str
+    proposal: str | None
+    recipient: str | None
+    recipient_label: str
+    awarded_on: str
+
+
+@dataclass(frozen=True)
+class CommendationYear:
+    year: int
+    awards: tuple[Award, ...]
+
+    @classmethod
+    def from_yaml(cls, data: dict, vocabulary: Vocabulary) -> CommendationYear:
+        awards = tuple(
+            Award(award_slug=vocabulary.awards[a["award"]], **a) for a in data["awards"]
+        )
+        return cls(year=data["year"], awards=awards)
+
+
+@dataclass(frozen=True)
+class Showcase:
+    """Everything the templates get, as ``showcase`` in the context."""
+
+    vocabulary: Vocabulary
+    stats: dict  # stats.yaml as read (checked against formats.STATS)
+    proposals: tuple[Proposal, ...]  # newest first: received_month, then id, descending
+    tombstones: tuple[Tombstone, ...]  # by id
+    stories: tuple[Story, ...]  # newest first: published_on, then id, descending
+    commendations: tuple[CommendationYear, ...]  # newest year first
+
+    @property
+    def synthetic(self) -> bool:
+        return self.stats["synthetic"]
+
+    @cached_property
+    def proposal_index(self) -> dict[str, Proposal]:
+        return {p.id: p for p in self.proposals}
+
+    @cached_property
+    def story_index(self) -> dict[str, Story]:
+        return {s.id: s for s in self.stories}
