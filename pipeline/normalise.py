@@ -131,7 +131,8 @@ def parse_column(series: pd.Series, column: Column, vocabulary: Vocabulary) -> p
 def map_distinct(series: pd.Series, function: Callable[[str], object]) -> pd.Series:
     """Apply `function` once per distinct value."""
     mapping = {value: function(value) for value in series.unique()}
-    return series.map(mapping).astype(object) if len(series) else series.astype(object)
+    # Built by hand: Series.map would turn None into NaN.
+    return pd.Series([mapping[value] for value in series], index=series.index, dtype=object)
 
 
 def clean_table(table: Table) -> Table:
