@@ -5,8 +5,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pipeline.__main__ import main, read_export  # noqa: E402
-from pipeline.config import load_vocabulary  # noqa: E402
+from pipeline.__main__ import main, read_export
+from pipeline.config import load_vocabulary
 
 
 @pytest.fixture(scope="session")

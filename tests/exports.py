@@ -93,14 +93,19 @@ def commendation(**changes: str) -> dict:
 
 def default_rows() -> dict[str, list[dict]]:
     return {
-        "suggestions": [suggestion(1), suggestion(2, **{"建议人姓名": "李娜", "建议内容": "本人李娜建议增设休息驿站。"})],
+        "suggestions": [
+            suggestion(1),
+            suggestion(2, **{"建议人姓名": "李娜", "建议内容": "本人李娜建议增设休息驿站。"}),
+        ],
         "stories": [story()],
         "story_metrics": [metric()],
         "commendations": [commendation()],
     }
 
 
-def write_csv(path: Path, header: list[str], rows: list[dict], encoding: str = "utf-8-sig", newline: str = "\r\n") -> None:
+def write_csv(
+    path: Path, header: list[str], rows: list[dict], encoding: str = "utf-8-sig", newline: str = "\r\n"
+) -> None:
     with open(path, "w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle, lineterminator=newline)
         writer.writerow(header)

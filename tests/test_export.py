@@ -67,8 +67,16 @@ def test_rare_proposer_combinations_are_coarsened(cli, tmp_path):
     rare = [suggestion(9, **{"建议人类别": "政协委员", "所在地区": "丰县"})]
     out = tmp_path / "out"
     assert export(cli, write_export(tmp_path / "in", {"suggestions": common + rare}), out)[0] == 0
-    assert proposal(out, "xzjy-2024-000001")["proposer"] == {"type": "市民", "district": "泉山区", "label": "市民 · 泉山区"}
-    assert proposal(out, "xzjy-2024-000009")["proposer"] == {"type": "政协委员", "district": None, "label": "政协委员 · 徐州市"}
+    assert proposal(out, "xzjy-2024-000001")["proposer"] == {
+        "type": "市民",
+        "district": "泉山区",
+        "label": "市民 · 泉山区",
+    }
+    assert proposal(out, "xzjy-2024-000009")["proposer"] == {
+        "type": "政协委员",
+        "district": None,
+        "label": "政协委员 · 徐州市",
+    }
 
 
 def test_commendation_names_only_with_consent(cli, tmp_path):
@@ -77,7 +85,10 @@ def test_commendation_names_only_with_consent(cli, tmp_path):
         commendation(**{"奖项": "优秀特约人民建议征集人", "建议编号": "", "获奖人姓名": "周敏", "同意署名": "是"}),
         commendation(**{"奖项": "优秀人民建议", "建议编号": "XZJY-2024-000003", "获奖人姓名": "吴刚"}),
     ]
-    rows = {"suggestions": [*default_rows()["suggestions"], suggestion(3, **{"同意公开": "否"})], "commendations": awards}
+    rows = {
+        "suggestions": [*default_rows()["suggestions"], suggestion(3, **{"同意公开": "否"})],
+        "commendations": awards,
+    }
     out = tmp_path / "out"
     assert export(cli, write_export(tmp_path / "in", rows), out)[0] == 0
     year = yaml.safe_load((out / "commendations" / "2024.yaml").read_text(encoding="utf-8"))
@@ -226,7 +237,9 @@ def test_usage_errors_exit_2(cli, args):
 def test_bad_mapping_file_is_a_usage_error(cli, tmp_path):
     mapping = tmp_path / "m.yaml"
     mapping.write_text("suggestions:\n  headers:\n    no_such_key: 甲\n", encoding="utf-8")
-    status, _, err = cli("export", "--input", write_export(tmp_path / "in"), "--out", tmp_path / "o", "--mapping", mapping)
+    status, _, err = cli(
+        "export", "--input", write_export(tmp_path / "in"), "--out", tmp_path / "o", "--mapping", mapping
+    )
     assert status == 2 and "no_such_key" in err
 
 
