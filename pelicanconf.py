@@ -1,5 +1,6 @@
 """Pelican settings for local builds (``make html``). Production: publishconf.py."""
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -11,14 +12,18 @@ DEFAULT_LANG = "zh"  # the theme writes lang="zh-CN"; "zh-CN" here breaks i18n_s
 TIMEZONE = "Asia/Shanghai"
 
 PATH = "content"
+# Hand-written pages are Markdown. The reST reader is off: docutils has no
+# "zh" localisation and would warn on every build.
+READERS = {"rst": None}
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["showcase"]
 
 # The published data folder and the vocabulary (see plugins/showcase/README.md).
-# Override the folder on the command line: -e 'SHOWCASE_DATA="build/data"'
-# (a relative path is taken from the current directory).
-SHOWCASE_DATA = str(ROOT / "data" / "public")
+# Choose the folder with -e 'SHOWCASE_DATA="build/data"' on the pelican command
+# line or with the environment variable SHOWCASE_DATA (-e wins). A relative
+# path is taken from the current directory.
+SHOWCASE_DATA = os.environ.get("SHOWCASE_DATA") or str(ROOT / "data" / "public")
 SHOWCASE_VOCABULARY = str(ROOT / "config" / "vocabulary.yaml")
 
 # Pelican leaves autoescape off; every data string must be escaped.

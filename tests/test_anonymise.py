@@ -15,7 +15,13 @@ RECORD = {
 
 def test_personal_values_skip_empty_and_non_personal_fields():
     values = [value for value, _ in personal_values(RECORD)]
-    assert values == ["王芳", "13905161234", "320302199001011234", "鼓楼区中山北路100号2栋301室", "wangfang@example.com"]
+    assert values == [
+        "王芳",
+        "13905161234",
+        "320302199001011234",
+        "鼓楼区中山北路100号2栋301室",
+        "wangfang@example.com",
+    ]
 
 
 def test_each_personal_field_is_replaced_by_its_placeholder():

@@ -59,9 +59,7 @@ def _files(folder: Path, subfolder: str, problems: list[Problem]) -> list[Path]:
         if path.is_file() and path.suffix == ".yaml":
             paths.append(path)
         else:
-            problems.append(
-                Problem(f"{subfolder}/{path.name}", "(文件)", "unexpected-file", "这里只应有 .yaml 文件")
-            )
+            problems.append(Problem(f"{subfolder}/{path.name}", "(文件)", "unexpected-file", "这里只应有 .yaml 文件"))
     return paths
 
 
@@ -71,7 +69,7 @@ def _same_name(data: dict, key: str, path: Path, label: str) -> list[Problem]:
     return []
 
 
-def _load_proposals(folder, vocabulary, problems):
+def _load_proposals(folder, vocabulary, problems, failed):
     rule = formats.proposal(vocabulary)
     proposals, tombstones = [], []
     for path in _files(folder, "proposals", problems):
@@ -85,15 +83,16 @@ def _load_proposals(folder, vocabulary, problems):
         if not found and not withdrawn:
             found = formats.proposal_consistency(data, vocabulary, label)
         problems += found
-        if not found:
-            if withdrawn:
-                tombstones.append(Tombstone(data["id"]))
-            else:
-                proposals.append(Proposal.from_yaml(data, vocabulary))
+        if found:
+            failed.add(path.stem)
+        elif withdrawn:
+            tombstones.append(Tombstone(data["id"]))
+        else:
+            proposals.append(Proposal.from_yaml(data, vocabulary))
     return proposals, tombstones
 
 
-def _load_each(folder, subfolder, rule, key, build, problems):
+def _load_each(folder, subfolder, rule, key, build, problems, failed):
     records = []
     for path in _files(folder, subfolder, problems):
         label = f"{subfolder}/{path.name}"
@@ -101,15 +100,20 @@ def _load_each(folder, subfolder, rule, key, build, problems):
         found = found or rule(data, label, "")
         found = found or _same_name(data, key, path, label)
         problems += found
-        if not found:
+        if found:
+            failed.add(path.stem)
+        else:
             records.append(build(data))
     return records
 
 
-def _links(proposals, stories, commendations) -> list[Problem]:
-    """Every link between records must lead to a page the site writes."""
-    proposal_ids = {p.id for p in proposals}
-    story_ids = {s.id for s in stories}
+def _links(proposals, stories, commendations, failed) -> list[Problem]:
+    """Every link between records must lead to a page the site writes.
+
+    Links to a file that already has a problem are not reported again.
+    """
+    proposal_ids = {p.id for p in proposals} | failed["proposals"]
+    story_ids = {s.id for s in stories} | failed["stories"]
     problems = []
     for p in proposals:
         for index, story_id in enumerate(p.stories):
@@ -121,7 +125,12 @@ def _links(proposals, stories, commendations) -> list[Problem]:
         for index, proposal_id in enumerate(s.proposals):
             if proposal_id not in proposal_ids:
                 problems.append(
-                    Problem(f"stories/{s.id}.yaml", f"proposals[{index}]", "broken-link", f"没有已公开的建议 {proposal_id!r}")
+                    Problem(
+                        f"stories/{s.id}.yaml",
+                        f"proposals[{index}]",
+                        "broken-link",
+                        f"没有已公开的建议 {proposal_id!r}",
+                    )
                 )
     for year in commendations:
         for index, award in enumerate(year.awards):
@@ -153,16 +162,17 @@ def load_showcase(folder: Path, vocabulary: Vocabulary) -> Showcase:
     else:
         problems.append(Problem("stats.yaml", "(文件)", "missing-file", "缺少 stats.yaml"))
 
-    proposals, tombstones = _load_proposals(folder, vocabulary, problems)
+    failed: dict[str, set[str]] = {"proposals": set(), "stories": set(), "commendations": set()}
+    proposals, tombstones = _load_proposals(folder, vocabulary, problems, failed["proposals"])
     stories = _load_each(
         folder, "stories", formats.story(vocabulary), "id",
-        lambda data: Story.from_yaml(data, vocabulary), problems,
+        lambda data: Story.from_yaml(data, vocabulary), problems, failed["stories"],
     )  # fmt: skip
     commendations = _load_each(
         folder, "commendations", formats.commendation_year(vocabulary), "year",
-        lambda data: CommendationYear.from_yaml(data, vocabulary), problems,
+        lambda data: CommendationYear.from_yaml(data, vocabulary), problems, failed["commendations"],
     )  # fmt: skip
-    problems += _links(proposals, stories, commendations)
+    problems += _links(proposals, stories, commendations, failed)
 
     if problems:
         raise ShowcaseDataError(folder, problems)

@@ -27,8 +27,8 @@ from .schema import (
 )
 from .vocabulary import Vocabulary
 
-ID_FORMAT = "小写字母、数字与连字符（如 xzjy-2024-000123）"
-STORY_ID_FORMAT = "小写字母、数字、连字符或下划线"
+ID_FORMAT = "小写字母、数字、连字符或下划线（如 xzjy-2024-000123）"
+STORY_ID_FORMAT = "小写字母、数字与连字符（如 grassroots-burden-2024）"
 DATE_FORMAT = "'YYYY-MM-DD'"
 MONTH_FORMAT = "'YYYY-MM'"
 
@@ -84,9 +84,7 @@ def proposal(vocabulary: Vocabulary) -> Rule:
             "co_units": list_of(string()),
             "timeline": timeline(vocabulary),
             "stories": list_of(string(STORY_ID, STORY_ID_FORMAT)),
-            "commendations": list_of(
-                mapping({"year": integer(), "award": one_of(vocabulary.awards, "awards")})
-            ),
+            "commendations": list_of(mapping({"year": integer(), "award": one_of(vocabulary.awards, "awards")})),
             "body": string(),
             "outcome": nullable(string()),
         }
@@ -106,15 +104,14 @@ def proposal_consistency(data: dict, vocabulary: Vocabulary, file: str) -> list[
                 file,
                 "timeline",
                 "timeline-stage-mismatch",
-                f"当前环节为 {data['stage']}，时间线应依次为 {'、'.join(expected)}，实为 {'、'.join(reached) or '（空）'}",
+                f"当前环节为 {data['stage']}，时间线应依次为 {'、'.join(expected)}，"
+                f"实为 {'、'.join(reached) or '（空）'}",
             )
         ]
     return []
 
 
-TOMBSTONE: Rule = mapping(
-    {"id": string(PROPOSAL_ID, ID_FORMAT), "status": one_of(["withdrawn"], "status")}
-)
+TOMBSTONE: Rule = mapping({"id": string(PROPOSAL_ID, ID_FORMAT), "status": one_of(["withdrawn"], "status")})
 
 
 def story(vocabulary: Vocabulary) -> Rule:

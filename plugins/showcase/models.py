@@ -71,8 +71,7 @@ class Proposal:
     def from_yaml(cls, data: dict, vocabulary: Vocabulary) -> Proposal:
         dates = {item["stage"]: item["date"] for item in data["timeline"]}
         steps = tuple(
-            Step(stage.name, stage.slug, stage.name in dates, dates.get(stage.name))
-            for stage in vocabulary.stages
+            Step(stage.name, stage.slug, stage.name in dates, dates.get(stage.name)) for stage in vocabulary.stages
         )
         return cls(
             id=data["id"],
@@ -179,9 +178,7 @@ class CommendationYear:
 
     @classmethod
     def from_yaml(cls, data: dict, vocabulary: Vocabulary) -> CommendationYear:
-        awards = tuple(
-            Award(award_slug=vocabulary.awards[a["award"]], **a) for a in data["awards"]
-        )
+        awards = tuple(Award(award_slug=vocabulary.awards[a["award"]], **a) for a in data["awards"])
         return cls(year=data["year"], awards=awards)
 
 

@@ -8,6 +8,7 @@ an unexpected key are all problems.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -30,8 +31,8 @@ Rule = Callable[[object, str, str], list[Problem]]
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
-PROPOSAL_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-STORY_ID = re.compile(r"^[a-z0-9]+([_-][a-z0-9]+)*$")
+PROPOSAL_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # the case number, lower-cased
+STORY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # a slug
 SUPPRESSED = re.compile(r"^<\d+$")
 
 
@@ -47,6 +48,8 @@ def string(pattern: re.Pattern[str] | None = None, what: str = "") -> Rule:
     """A non-empty string, optionally matching ``pattern`` (described by ``what``)."""
 
     def rule(value: object, file: str, key: str) -> list[Problem]:
+        if isinstance(value, datetime.date):
+            return _problem(file, key, "wrong-type", f"日期应写成带引号的字符串（如 '{value}'），实为未加引号的日期")
         if not isinstance(value, str):
             return _problem(file, key, "wrong-type", f"应为字符串，实为 {_type_name(value)}")
         if not value.strip():
