@@ -11,6 +11,7 @@ import traceback
 from pathlib import Path
 
 from . import checks, public_records
+from .anonymise import KnownValues
 from .config import ConfigError, Vocabulary, load_schema, load_vocabulary
 from .export import layout, read_previous, write_tree
 from .load import load_dataset_info, load_export
@@ -69,13 +70,14 @@ def export(args: argparse.Namespace) -> int:
 
     progress(f"匿名化 {len(selected)} 条建议")
     k = args.k
-    proposals = public_records.proposals(selected, stories, awards, vocabulary, k)
+    known = KnownValues([*suggestions.to_dict("records"), *awards.to_dict("records")])
+    proposals = public_records.proposals(selected, stories, awards, vocabulary, k, known)
     proposals.update({pid: public_records.tombstone(pid) for pid in decided.tombstones})
     info = load_dataset_info(args.input)
     stats = compute(suggestions, mask, awards, len(decided.tombstones), vocabulary, k, info.get("synthetic", False))
     files = layout(
         proposals,
-        public_records.stories(stories, metrics, suggestions, published_ids),
+        public_records.stories(stories, metrics, suggestions, published_ids, known),
         public_records.commendations(awards, published_ids, vocabulary, k),
         stats,
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .anonymise import LABEL_SEPARATOR, personal_values, public_labels, scrub
+from .anonymise import LABEL_SEPARATOR, KnownValues, personal_values, public_labels
 from .config import Vocabulary
 from .publication import PUBLISHED, WITHDRAWN, public_id
 
@@ -59,6 +59,7 @@ def proposals(
     commendations: pd.DataFrame,
     vocabulary: Vocabulary,
     k: int,
+    known: KnownValues,
 ) -> dict[str, dict]:
     """Public id -> published record, for the rows already selected."""
     records = suggestions.to_dict("records")
@@ -73,7 +74,7 @@ def proposals(
         published[pid] = {
             "id": pid,
             "status": PUBLISHED,
-            "title": scrub(record["title"], own),
+            "title": known.clean(record["title"], own),
             "received_month": record["received_on"][:7],
             "channel": record["channel"],
             "campaign": record["campaign"],
@@ -86,14 +87,18 @@ def proposals(
             "timeline": timeline(record, vocabulary),
             "stories": cited.get(pid, []),
             "commendations": awards.get(pid, []),
-            "body": scrub(record["body"], own),
-            "outcome": scrub(record["outcome"], own),
+            "body": known.clean(record["body"], own),
+            "outcome": known.clean(record["outcome"], own),
         }
     return published
 
 
 def stories(
-    stories: pd.DataFrame, metrics: pd.DataFrame, suggestions: pd.DataFrame, published_ids: set[str]
+    stories: pd.DataFrame,
+    metrics: pd.DataFrame,
+    suggestions: pd.DataFrame,
+    published_ids: set[str],
+    known: KnownValues,
 ) -> dict[str, dict]:
     """Story id -> published story. Metrics keep their order in the export:
     it is the author's order of presentation."""
@@ -109,14 +114,14 @@ def stories(
         own = [pair for case in cases for pair in people.get(case, [])]
         published[story["story_id"]] = {
             "id": story["story_id"],
-            "title": scrub(story["title"], own),
-            "summary": scrub(story["summary"], own),
+            "title": known.clean(story["title"], own),
+            "summary": known.clean(story["summary"], own),
             "published_on": story["published_on"],
             "campaign": story["campaign"],
             "lead_unit": story["lead_unit"],
             "proposals": [case for case in dict.fromkeys(cases) if case in published_ids],
             "metrics": figures.get(story["story_id"], []),
-            "body": scrub(story["body"], own),
+            "body": known.clean(story["body"], own),
         }
     return published
 
