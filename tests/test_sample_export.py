@@ -68,3 +68,26 @@ def test_the_four_real_outcome_stories_keep_their_figures():
 def test_check_passes_on_committed_data():
     result = subprocess.run([sys.executable, "-m", "pipeline", "check", str(PUBLIC)], cwd=ROOT, capture_output=True)
     assert result.returncode == 0, result.stderr.decode()
+
+
+def test_generated_csv_and_xlsx_exports_publish_the_same_bytes(cli, tmp_path):
+    from pipeline.sample import generate
+
+    trees = []
+    for fmt in ("csv", "xlsx"):
+        generate(tmp_path / fmt, rows=600, seed=7, fmt=fmt)
+        status, _, err = cli("export", "--input", tmp_path / fmt, "--out", tmp_path / f"out-{fmt}")
+        assert status == 0, err
+        trees.append(tree(tmp_path / f"out-{fmt}"))
+    assert trees[0] == trees[1]
+    assert sum(p.startswith("proposals/") for p in trees[0]) > 150
+
+
+def test_garbage_input_is_refused_without_traceback(cli, tmp_path):
+    folder = tmp_path / "garbage"
+    folder.mkdir()
+    (folder / "export.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    status, out, err = cli("export", "--input", folder, "--out", tmp_path / "out")
+    assert (status, out) == (1, "")
+    assert "[file.unreadable]" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
