@@ -9,11 +9,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import ClassVar
 
 from markupsafe import Markup
 
 from .render import change_percent, render_markdown
 from .vocabulary import Vocabulary
+
+
+class PageAtId:
+    """A record with its own page at ``<SECTION>/<id>/`` (saved as index.html)."""
+
+    SECTION: ClassVar[str]
+    id: str
+
+    @property
+    def url(self) -> str:
+        return f"{self.SECTION}/{self.id}/"
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
 
 
 @dataclass(frozen=True)
@@ -40,7 +56,8 @@ class ProposalAward:
 
 
 @dataclass(frozen=True)
-class Proposal:
+class Proposal(PageAtId):
+    SECTION: ClassVar[str] = "proposals"
     id: str
     title: str
     received_month: str
@@ -58,14 +75,6 @@ class Proposal:
     commendations: tuple[ProposalAward, ...]
     body: str
     outcome: str | None
-
-    @property
-    def url(self) -> str:
-        return f"proposals/{self.id}/"
-
-    @property
-    def save_as(self) -> str:
-        return f"{self.url}index.html"
 
     @classmethod
     def from_yaml(cls, data: dict, vocabulary: Vocabulary) -> Proposal:
@@ -95,18 +104,11 @@ class Proposal:
 
 
 @dataclass(frozen=True)
-class Tombstone:
+class Tombstone(PageAtId):
+    SECTION: ClassVar[str] = "proposals"
     """A proposal that is no longer public: only its id survives."""
 
     id: str
-
-    @property
-    def url(self) -> str:
-        return f"proposals/{self.id}/"
-
-    @property
-    def save_as(self) -> str:
-        return f"{self.url}index.html"
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,8 @@ class Metric:
 
 
 @dataclass(frozen=True)
-class Story:
+class Story(PageAtId):
+    SECTION: ClassVar[str] = "stories"
     id: str
     title: str
     summary: str
@@ -135,14 +138,6 @@ class Story:
     metrics: tuple[Metric, ...]
     body: str  # Markdown source
     body_html: Markup = field(repr=False)
-
-    @property
-    def url(self) -> str:
-        return f"stories/{self.id}/"
-
-    @property
-    def save_as(self) -> str:
-        return f"{self.url}index.html"
 
     @classmethod
     def from_yaml(cls, data: dict, vocabulary: Vocabulary) -> Story:
