@@ -8,12 +8,13 @@ INPUT  ?= data/sample
 DATA   ?= data/public
 OUTPUT ?= output
 MAPPING ?=
+RAW    ?=
 ROWS   ?= 300
 SEED   ?= 20241
 EXPORT_FLAGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help html export serve test check publish sample lint format clean
+.PHONY: help html export serve test check publish bench sample lint format clean install-hooks
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,11 +37,14 @@ test: $(VENV)/.installed ## Run the whole test suite (lint included)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
-check: $(VENV)/.installed ## Check the published data in DATA
-	$(PY) -m pipeline check "$(DATA)"
+check: html ## Leak scan and schema check of DATA and the site built from it in OUTPUT (RAW=export adds its values)
+	$(PY) -m pipeline check "$(DATA)" "$(OUTPUT)" $(if $(RAW),--raw "$(RAW)")
 
 publish: $(VENV)/.installed ## Production build with publishconf.py into OUTPUT
 	SHOWCASE_DATA="$(DATA)" $(VENV)/bin/pelican content -s publishconf.py -o "$(OUTPUT)" --delete-output-directory
+
+bench: $(VENV)/.installed ## Run the benchmarks (anonymiser recall, precision, throughput)
+	$(PY) benchmarks/anonymise.py
 
 sample: $(VENV)/.installed ## Regenerate the synthetic sample (ROWS, SEED) in data/sample and its export
 	$(PY) -m pipeline sample --out data/sample --rows $(ROWS) --seed $(SEED)

@@ -11,9 +11,13 @@ import traceback
 from pathlib import Path
 
 from . import checks, public_records
-from .anonymise import KnownValues
-from .config import ConfigError, Vocabulary, load_schema, load_vocabulary
+from .anonymise import Anonymiser
+from .audit import AuditLog
+from .config import ROOT, ConfigError, Vocabulary, load_schema, load_vocabulary
 from .export import layout, read_previous, write_tree
+from .leaks import format_leak, raw_values, scan
+from .leaks.patterns import RAW_SHORT_NAME
+from .leaks.raw import values_of
 from .load import load_dataset_info, load_export
 from .normalise import clean_table, parse_table
 from .problems import Problem, format_problem, in_reading_order, problem
@@ -37,8 +41,9 @@ def refuse(problems: list[Problem]) -> int:
     return EXIT_REFUSED
 
 
-def read_export(input_path: Path, mapping: Path | None, vocabulary: Vocabulary) -> tuple[dict, list[Problem]]:
-    """load -> clean -> parse -> validate: canonical tables, and every problem."""
+def read_export(input_path: Path, mapping: Path | None, vocabulary: Vocabulary) -> tuple[dict, dict, list[Problem]]:
+    """load -> clean -> parse -> validate: the cleaned tables, their canonical
+    values, and every problem."""
     progress(f"读取 {input_path}")
     schema = load_schema(mapping)
     tables, problems = load_export(input_path, schema)
@@ -47,12 +52,12 @@ def read_export(input_path: Path, mapping: Path | None, vocabulary: Vocabulary) 
     parsed = {name: parse_table(table, vocabulary) for name, table in tables.items()}
     problems += validate(tables, parsed, vocabulary)
     order = {t.source: {c.header: i for i, c in enumerate(t.spec.columns.values())} for t in tables.values()}
-    return parsed, in_reading_order(problems, order)
+    return tables, parsed, in_reading_order(problems, order)
 
 
 def export(args: argparse.Namespace) -> int:
     vocabulary = load_vocabulary()
-    parsed, problems = read_export(args.input, args.mapping, vocabulary)
+    tables, parsed, problems = read_export(args.input, args.mapping, vocabulary)
     if problems:
         return refuse(problems)
 
@@ -70,14 +75,15 @@ def export(args: argparse.Namespace) -> int:
 
     progress(f"匿名化 {len(selected)} 条建议")
     k = args.k
-    known = KnownValues([*suggestions.to_dict("records"), *awards.to_dict("records")])
-    proposals = public_records.proposals(selected, stories, awards, vocabulary, k, known)
+    anonymiser = Anonymiser([*suggestions.to_dict("records"), *awards.to_dict("records")])
+    audit = AuditLog()
+    proposals = public_records.proposals(selected, stories, awards, vocabulary, k, anonymiser, audit)
     proposals.update({pid: public_records.tombstone(pid) for pid in decided.tombstones})
     info = load_dataset_info(args.input)
     stats = compute(suggestions, mask, awards, len(decided.tombstones), vocabulary, k, info.get("synthetic", False))
     files = layout(
         proposals,
-        public_records.stories(stories, metrics, suggestions, published_ids, known),
+        public_records.stories(stories, metrics, suggestions, published_ids, anonymiser, audit),
         public_records.commendations(awards, published_ids, vocabulary, k),
         stats,
     )
@@ -85,23 +91,57 @@ def export(args: argparse.Namespace) -> int:
     if found:
         return refuse(found)
     progress(f"写入 {args.out}")
-    write_tree(args.out, files)
+    raw = values_of(tables, vocabulary)
+    staged_leaks = write_tree(args.out, files, verify=lambda staged: report_leaks(scan([staged], raw)))
+    if staged_leaks:
+        print(
+            f"导出被拒绝：泄露扫描在待发布文件中发现 {len(staged_leaks)} 处疑似个人信息，未写入任何文件。",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    audit.write(args.audit)
     print(
         f"导出完成：读取 {len(suggestions)} 条建议，公开 {len(published_ids)} 条，"
         f"撤下（保留撤回页）{len(decided.tombstones)} 条，"
         f"不公开 {len(suggestions) - len(published_ids)} 条；写入 {len(files)} 个文件到 {args.out}"
     )
+    totals = audit.totals()
+    removed = "，".join(f"{family} {count}" for family, count in sorted(totals.items())) or "无"
+    print(f"隐去个人信息：{removed}；需人工查看 {len(audit.flagged())} 处；审计报告：{args.audit / 'report.md'}")
     return EXIT_OK
 
 
+def report_leaks(found: list) -> list:
+    """Print the leak scan's findings; -> those that fail the run. A short
+    name inside ordinary words (`raw_short_name`: 高峰 in 早高峰) is for review."""
+    leaks = [leak for leak in found if leak.family != RAW_SHORT_NAME]
+    review = [leak for leak in found if leak.family == RAW_SHORT_NAME]
+    for leak in leaks:
+        print(f"  {format_leak(leak)}", file=sys.stderr)
+    if review:
+        print(f"请人工确认（{len(review)} 处：原始导出中的两字姓名出现在普通词语中）：", file=sys.stderr)
+        for leak in review:
+            print(f"  {format_leak(leak)}", file=sys.stderr)
+    return leaks
+
+
 def check(args: argparse.Namespace) -> int:
-    problems = [item for folder in args.dirs for item in checks.check_folder(folder)]
-    if problems:
-        print(f"检查未通过：{len(problems)} 个问题。", file=sys.stderr)
-        for item in problems:
-            print(f"  {format_problem(item)}", file=sys.stderr)
+    """Schema check of published-data folders, and the leak scan over every
+    folder given (published data, a built site)."""
+    missing = [folder for folder in args.dirs if not folder.exists()]
+    if missing:
+        print(f"找不到要检查的文件夹：{'、'.join(map(str, missing))}", file=sys.stderr)
+        return EXIT_USAGE
+    problems = [
+        item for folder in args.dirs if checks.is_published_data(folder) for item in checks.check_folder(folder)
+    ]
+    for item in problems:
+        print(f"  {format_problem(item)}", file=sys.stderr)
+    leaks = report_leaks(scan(list(args.dirs), raw_values(args.raw, args.mapping) if args.raw else None))
+    if problems or leaks:
+        print(f"检查未通过：{len(problems)} 个数据问题，{len(leaks)} 处疑似个人信息。", file=sys.stderr)
         return EXIT_REFUSED
-    print(f"检查通过：{'、'.join(str(d) for d in args.dirs)}")
+    print(f"检查通过：{'、'.join(str(d) for d in args.dirs)}（未发现个人信息）")
     return EXIT_OK
 
 
@@ -122,6 +162,9 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--input", type=Path, required=True, help="folder of CSVs, or an .xlsx workbook")
     run.add_argument("--out", type=Path, required=True, help="published data folder (replaced atomically)")
     run.add_argument("--mapping", type=Path, help="header mapping file for another export layout")
+    run.add_argument(
+        "--audit", type=Path, default=ROOT / "audit", help="folder for the audit report (git-ignored; default audit/)"
+    )
     run.add_argument("--k", type=int, default=5, help="suppress counts below k (default 5)")
     run.add_argument(
         "--max-takedown",
@@ -134,8 +177,10 @@ def parser() -> argparse.ArgumentParser:
     )
     run.set_defaults(handler=export)
 
-    verify = commands.add_parser("check", help="check published data folders")
+    verify = commands.add_parser("check", help="schema check and leak scan of published data and built sites")
     verify.add_argument("dirs", type=Path, nargs="+")
+    verify.add_argument("--raw", type=Path, help="also look for every personal value of this raw export")
+    verify.add_argument("--mapping", type=Path, help="header mapping file of the raw export")
     verify.set_defaults(handler=check)
 
     make = commands.add_parser("sample", help="write a synthetic raw export")

@@ -1,12 +1,17 @@
-"""Anonymise: what identifies a person is removed before anything is
-published.
+"""Anonymise: what identifies a person is removed from every published text.
 
-This stage replaces a record's own personal values wherever they appear
-verbatim in its free text, and every name, phone, ID number and e-mail of the
-whole export wherever it appears verbatim in any published text; it turns the
-proposer into a public label (category and district, coarsened when the pair
-is rare). Pattern-based scrubbing of other spellings (spaced phone numbers,
-unknown names ...) belongs here too: one stage, one seam.
+Three passes over text folded by `scrub.fold`, in this order:
+1. the record's own personal values (name, phone, ID number, address,
+   e-mail, employer) wherever they appear verbatim;
+2. every personal value of the *whole export*, so a body that mentions
+   another proposer (邻居张金凤…) is caught: one Aho-Corasick automaton, so
+   the cost per text does not grow with the export. Employers count too: an
+   institution named in another text is removed as well (privacy first; the
+   audit report shows each removal);
+3. the pattern families of `pipeline.scrub` (other spellings, unknown names
+   after cue words, addresses, plates, dates of birth ...).
+Each pass reports how many values of which family it removed, for the audit
+report. Who the proposer is in public is `coarsen`'s job.
 """
 
 from __future__ import annotations
@@ -14,99 +19,80 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
 
-import yaml
+import ahocorasick
 
-from .config import ROOT
+from .scrub import apply, fold, placeholder, settings
+from .scrub.families import ORDER
 
-SETTINGS_FILE = ROOT / "config" / "anonymise.yaml"
-CITY_WIDE = "徐州市"
-LABEL_SEPARATOR = " · "
-NAME_FIELDS = ("proposer_name", "recipient_name")
-_DIGIT_RUN = re.compile(r"[0-9]{7,}[0-9Xx]?")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_DIGITS = re.compile(r"[0-9]{7,}[0-9Xx]?")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 
 
-@cache
-def settings() -> dict:
-    with open(SETTINGS_FILE, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=yaml.CSafeLoader)
-
-
-def personal_values(record: dict, fields: Iterable[str] | None = None) -> list[tuple[str, str]]:
-    """(value, placeholder) pairs of a record's identifying personal fields."""
-    placeholders, generic = settings()["placeholders"], set(settings()["generic_values"])
+def personal_values(record: dict) -> list[tuple[str, str]]:
+    """(folded value, family) of a record's identifying personal fields."""
+    generic = set(settings()["generic_values"])
     pairs = []
-    for key in placeholders if fields is None else fields:
+    for key, family in settings()["personal_fields"].items():
         value = record.get(key)
         if isinstance(value, str) and value.strip() and value.strip() not in generic:
-            pairs.append((value.strip(), placeholders[key]))
+            pairs.append((fold(value.strip()), family))
     return pairs
 
 
-def scrub(text: str | None, replacements: list[tuple[str, str]]) -> str | None:
-    """Replace each value verbatim, longest first, so an address that
-    contains a name is removed whole. Idempotent: placeholders never match."""
-    if not text:
-        return text
-    for value, placeholder in sorted(set(replacements), key=lambda pair: (-len(pair[0]), pair[0])):
-        text = text.replace(value, placeholder)
+def known_family(value: str, family: str) -> str | None:
+    """The family a value is searched for under in every text of the export
+    (None: too short to search for safely)."""
+    if len(value) < 2:
+        return None
+    if family in ("landline", "mobile") and _DIGITS.fullmatch(value):
+        return "mobile" if _MOBILE.fullmatch(value) else "landline"
+    return family
+
+
+def replace_verbatim(text: str, pairs: Iterable[tuple[str, str]], counts: Counter) -> str:
+    """Longest value first, so an address that contains a name goes whole."""
+    for value, family in sorted(set(pairs), key=lambda pair: (-len(pair[0]), pair[0])):
+        found = text.count(value)
+        if found:
+            text = text.replace(value, placeholder(family))
+            counts[family] += found
     return text
 
 
-class KnownValues:
-    """Every name, phone, ID number and e-mail in the whole export, so that a
-    text naming *another* proposer (邻居张金凤…) is caught too. Names are found
-    with a sliding window over their lengths and the rest by their shape, so
-    the cost per text does not grow with the size of the export."""
-
+class Anonymiser:
     def __init__(self, records: Iterable[dict]):
-        placeholders = settings()["placeholders"]
-        self.names: set[str] = set()
-        self.tokens: dict[str, str] = {}
+        self.automaton = ahocorasick.Automaton()
         for record in records:
-            for value, placeholder in personal_values(record):
-                if placeholder == placeholders["proposer_name"]:
-                    self.names.add(value)
-                elif _DIGIT_RUN.fullmatch(value) or _EMAIL.fullmatch(value):
-                    self.tokens[value] = placeholder
-        self.lengths = sorted({len(name) for name in self.names}, reverse=True)
-        self.name_placeholder = placeholders["proposer_name"]
+            for value, family in personal_values(record):
+                searched = known_family(value, family)
+                if searched:
+                    self.automaton.add_word(value, (len(value), searched))
+        self.empty = len(self.automaton) == 0
+        if not self.empty:
+            self.automaton.make_automaton()
 
-    def clean(self, text: str | None, own: list[tuple[str, str]]) -> str | None:
-        """A published text: the record's own values first, then everyone's."""
-        return self.scrub(scrub(text, own))
-
-    def scrub(self, text: str | None) -> str | None:
-        if not text:
+    def known(self, text: str, counts: Counter) -> str:
+        if self.empty:
             return text
-        text = _DIGIT_RUN.sub(lambda m: self.tokens.get(m.group(), m.group()), text)
-        text = _EMAIL.sub(lambda m: self.tokens.get(m.group(), m.group()), text)
-        return self._scrub_names(text) if self.names else text
+        out, last = [], 0
+        for end, (length, family) in self.automaton.iter_long(text):
+            start = end - length + 1
+            if start < last:
+                continue
+            out += (text[last:start], placeholder(family))
+            counts[family] += 1
+            last = end + 1
+        return "".join(out) + text[last:] if out else text
 
-    def _scrub_names(self, text: str) -> str:
-        out, index = [], 0
-        while index < len(text):
-            for length in self.lengths:
-                if text[index : index + length] in self.names:
-                    out.append(self.name_placeholder)
-                    index += length
-                    break
-            else:
-                out.append(text[index])
-                index += 1
-        return "".join(out)
-
-
-def public_labels(pairs: Iterable[tuple[str, str]], k: int) -> dict[tuple[str, str], tuple[str | None, str]]:
-    """(category, district) -> (district or None, label). A pair shared by
-    fewer than k published records keeps its category and drops its district
-    to the whole city, so a rare combination cannot point at one person."""
-    pairs = list(pairs)
-    counts = Counter(pairs)
-    labels = {}
-    for category, district in counts:
-        shown = district if counts[(category, district)] >= k else None
-        labels[(category, district)] = (shown, f"{category}{LABEL_SEPARATOR}{shown or CITY_WIDE}")
-    return labels
+    def clean(self, text: str | None, own: list[tuple[str, str]] = ()) -> tuple[str | None, Counter]:
+        """A published text -> (scrubbed text, family -> how many removed)."""
+        counts: Counter = Counter()
+        if not text:
+            return text, counts
+        text = self.known(replace_verbatim(fold(text), own, counts), counts)
+        for family in ORDER:
+            text, found = apply(family, text)
+            if found:
+                counts[family.name] += found
+        return text, counts

@@ -59,9 +59,14 @@ def check_files(files: dict[str, object]) -> list[Problem]:
     return [item for relative, record in files.items() for item in check_record(relative, record)]
 
 
+def is_published_data(folder: Path) -> bool:
+    """A published-data folder (as opposed to a built site) has stats.yaml."""
+    return (Path(folder) / "stats.yaml").is_file()
+
+
 def check_folder(folder: Path) -> list[Problem]:
     folder = Path(folder)
-    if not (folder / "stats.yaml").is_file():
+    if not is_published_data(folder):
         return [schema_problem(str(folder), "不是公开数据文件夹（缺少 stats.yaml）")]
     problems = []
     for path in sorted(folder.rglob("*")):

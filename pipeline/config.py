@@ -54,6 +54,11 @@ class Vocabulary:
     def stages(self) -> list[str]:
         return self.lists["stages"]
 
+    @property
+    def type_groups(self) -> dict[str, str]:
+        """Proposer type -> the broader group it is coarsened to."""
+        return {t: group["name"] for group in self.raw["proposer_type_groups"] for t in group["types"]}
+
 
 def _read_yaml(path: Path) -> dict:
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from . import yamlio
@@ -38,7 +39,9 @@ def layout(
     return dict(sorted(files.items()))
 
 
-def write_tree(data_dir: Path, files: dict[str, object]) -> None:
+def write_tree(data_dir: Path, files: dict[str, object], verify: Callable[[Path], list] | None = None) -> list:
+    """Write the files to a staging folder; if `verify` (the leak scan) finds
+    nothing there, swap it in. -> what verify found (nothing written then)."""
     data_dir = Path(data_dir).resolve()
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{data_dir.name}.new-", dir=data_dir.parent))
@@ -48,7 +51,12 @@ def write_tree(data_dir: Path, files: dict[str, object]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(path, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(yamlio.dump(record))
+        found = verify(staging) if verify else []
+        if found:
+            shutil.rmtree(staging)
+            return found
         swap(staging, data_dir)
+        return []
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

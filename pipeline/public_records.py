@@ -1,17 +1,23 @@
 """The published shape of each record, built by allow-list: only the keys
 written here ever reach data/public, so a new column in the export cannot
-leak. Free text goes through `anonymise.scrub` on its way in."""
+leak. Every text goes through the `Anonymiser`, and what it removed is noted
+in the audit log."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+
 import pandas as pd
 
-from .anonymise import LABEL_SEPARATOR, KnownValues, personal_values, public_labels
+from .anonymise import Anonymiser, personal_values
+from .audit import AuditLog
+from .coarsen import PublicProposer, coarsen, recipient_label
 from .config import Vocabulary
 from .publication import PUBLISHED, WITHDRAWN, public_id
 
 PROPOSAL_KEYS = (
-    "id", "status", "title", "received_month", "channel", "campaign", "topic", "proposer", "decision",
+    "id", "status", "title", "received", "channel", "campaign", "topic", "proposer", "decision",
     "stage", "lead_unit", "co_units", "timeline", "stories", "commendations", "body", "outcome",
 )  # fmt: skip
 
@@ -21,15 +27,25 @@ def tombstone(pid: str) -> dict:
     return {"id": pid, "status": WITHDRAWN}
 
 
-def timeline(record: dict, vocabulary: Vocabulary) -> list[dict]:
-    """Each stage reached, in order; collection shows its month only."""
+def days_between(earlier: str | None, later: str | None) -> int | None:
+    if not (earlier and later):
+        return None
+    return (dt.date.fromisoformat(later) - dt.date.fromisoformat(earlier)).days
+
+
+def timeline(record: dict, shown: PublicProposer, vocabulary: Vocabulary) -> list[dict]:
+    """Each stage reached, in order, with the days since the previous stage.
+    Dates are no more precise than the collection period shown: the month
+    for collection, the day after it; only the year once coarsened."""
     stages = vocabulary.stages
-    entries = []
-    for stage in stages[: stages.index(record["stage"]) + 1]:
+    entries, previous = [], None
+    for index, stage in enumerate(stages[: stages.index(record["stage"]) + 1]):
         date = record[vocabulary.stage_date_keys[stage]]
-        if date and stage == stages[0]:
-            date = date[:7]
-        entries.append({"stage": stage, "date": date})
+        precision = len(shown.period) if index == 0 or shown.level == 3 else 10
+        entries.append(
+            {"stage": stage, "date": date[:precision] if date else None, "days": days_between(previous, date)}
+        )
+        previous = date
     return entries
 
 
@@ -53,42 +69,53 @@ def awards_by_case(commendations: pd.DataFrame, vocabulary: Vocabulary) -> dict[
     return found
 
 
+class TextCleaner:
+    """Anonymise one record's texts and note each in the audit log."""
+
+    def __init__(self, anonymiser: Anonymiser, audit: AuditLog, kind: str, record_id: str, own: list):
+        self.anonymiser, self.audit, self.kind, self.record_id, self.own = anonymiser, audit, kind, record_id, own
+
+    def __call__(self, field: str, text: str | None) -> str | None:
+        cleaned, counts = self.anonymiser.clean(text, self.own)
+        self.audit.note(self.kind, self.record_id, field, cleaned, counts)
+        return cleaned
+
+
 def proposals(
     suggestions: pd.DataFrame,
     stories: pd.DataFrame,
     commendations: pd.DataFrame,
     vocabulary: Vocabulary,
     k: int,
-    known: KnownValues,
+    anonymiser: Anonymiser,
+    audit: AuditLog,
 ) -> dict[str, dict]:
     """Public id -> published record, for the rows already selected."""
     records = suggestions.to_dict("records")
-    labels = public_labels(((r["proposer_type"], r["district"]) for r in records), k)
     cited = citations(stories)
     awards = awards_by_case(commendations, vocabulary)
     published = {}
-    for record in records:
+    for record, shown in zip(records, coarsen(records, vocabulary, k)):
         pid = public_id(record["case_id"])
-        own = personal_values(record)
-        district, label = labels[(record["proposer_type"], record["district"])]
+        clean = TextCleaner(anonymiser, audit, "proposal", pid, personal_values(record))
         published[pid] = {
             "id": pid,
             "status": PUBLISHED,
-            "title": known.clean(record["title"], own),
-            "received_month": record["received_on"][:7],
+            "title": clean("title", record["title"]),
+            "received": shown.period,
             "channel": record["channel"],
             "campaign": record["campaign"],
             "topic": record["topic"],
-            "proposer": {"type": record["proposer_type"], "district": district, "label": label},
+            "proposer": {"type": shown.type, "group": shown.group, "district": shown.district, "label": shown.label},
             "decision": record["decision"],
             "stage": record["stage"],
             "lead_unit": record["lead_unit"],
             "co_units": list(record["co_units"] or ()),
-            "timeline": timeline(record, vocabulary),
+            "timeline": timeline(record, shown, vocabulary),
             "stories": cited.get(pid, []),
             "commendations": awards.get(pid, []),
-            "body": known.clean(record["body"], own),
-            "outcome": known.clean(record["outcome"], own),
+            "body": clean("body", record["body"]),
+            "outcome": clean("outcome", record["outcome"]),
         }
     return published
 
@@ -98,7 +125,8 @@ def stories(
     metrics: pd.DataFrame,
     suggestions: pd.DataFrame,
     published_ids: set[str],
-    known: KnownValues,
+    anonymiser: Anonymiser,
+    audit: AuditLog,
 ) -> dict[str, dict]:
     """Story id -> published story. Metrics keep their order in the export:
     it is the author's order of presentation."""
@@ -112,16 +140,17 @@ def stories(
     for story in stories.to_dict("records"):
         cases = [public_id(case) for case in story["case_ids"] or ()]
         own = [pair for case in cases for pair in people.get(case, [])]
+        clean = TextCleaner(anonymiser, audit, "story", story["story_id"], own)
         published[story["story_id"]] = {
             "id": story["story_id"],
-            "title": known.clean(story["title"], own),
-            "summary": known.clean(story["summary"], own),
+            "title": clean("title", story["title"]),
+            "summary": clean("summary", story["summary"]),
             "published_on": story["published_on"],
             "campaign": story["campaign"],
             "lead_unit": story["lead_unit"],
             "proposals": [case for case in dict.fromkeys(cases) if case in published_ids],
             "metrics": figures.get(story["story_id"], []),
-            "body": known.clean(story["body"], own),
+            "body": clean("body", story["body"]),
         }
     return published
 
@@ -131,22 +160,18 @@ def commendations(
 ) -> dict[int, dict]:
     """Year -> that year's awards. A name only with consent to be credited."""
     rows = commendations.to_dict("records")
-    labels = public_labels(((r["recipient_type"], r["district"]) for r in rows), k)
-    order = vocabulary.lists["awards"]
+    counts = Counter((r["recipient_type"], r["district"]) for r in rows)
+    counts.update((r["recipient_type"], None) for r in rows)
+    groups, order = vocabulary.type_groups, vocabulary.lists["awards"]
     years: dict[int, list[dict]] = {}
     for row in rows:
         pid = public_id(row["case_id"]) if row["case_id"] else None
         credited = row["consent_credit"] is True
-        label = (
-            f"{row['recipient_type']}{LABEL_SEPARATOR}{row['district']}"
-            if credited
-            else labels[(row["recipient_type"], row["district"])][1]
-        )
         years.setdefault(row["year"], []).append({
             "award": row["award"],
             "proposal": pid if pid in published_ids else None,
             "recipient": row["recipient_name"] if credited else None,
-            "recipient_label": label,
+            "recipient_label": recipient_label(row["recipient_type"], row["district"], credited, counts, k, groups),
             "awarded_on": row["awarded_on"],
         })  # fmt: skip
     return {

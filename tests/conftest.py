@@ -19,7 +19,7 @@ def problems_of(vocabulary):
     """The problem list of an export, as comparable tuples."""
 
     def run(folder, mapping=None):
-        _, problems = read_export(folder, mapping, vocabulary)
+        _, _, problems = read_export(folder, mapping, vocabulary)
         return [(p.file, p.row, p.column, p.value, p.code) for p in problems]
 
     return run

@@ -41,16 +41,28 @@ def test_published_record_shape(cli, tmp_path):
     assert export(cli, write_export(tmp_path / "in"), out)[0] == 0
     record = proposal(out, "xzjy-2024-000001")
     assert list(record) == [
-        "id", "status", "title", "received_month", "channel", "campaign", "topic", "proposer", "decision",
+        "id", "status", "title", "received", "channel", "campaign", "topic", "proposer", "decision",
         "stage", "lead_unit", "co_units", "timeline", "stories", "commendations", "body", "outcome",
     ]  # fmt: skip
-    assert record["received_month"] == "2024-03"
-    assert record["timeline"][0] == {"stage": "征集", "date": "2024-03"}
-    assert [e["stage"] for e in record["timeline"]] == ["征集", "报送", "督办", "转化", "反馈", "展示"]
+    # Two published records of one type and district: fewer than k = 5, so the
+    # coarsest level: type group, the city, the year; the days stay.
+    assert record["received"] == "2024"
+    assert record["proposer"] == {
+        "type": None, "group": "媒体和教育工作者", "district": None, "label": "媒体和教育工作者 · 徐州市"
+    }  # fmt: skip
+    assert record["timeline"] == [
+        {"stage": "征集", "date": "2024", "days": None},
+        {"stage": "报送", "date": "2024", "days": 3},
+        {"stage": "督办", "date": "2024", "days": 12},
+        {"stage": "转化", "date": "2024", "days": 26},
+        {"stage": "反馈", "date": "2024", "days": 21},
+        {"stage": "展示", "date": "2024", "days": 14},
+    ]
     assert record["co_units"] == ["市市场监管局", "云龙区政府"]
     assert record["stories"] == ["lift-ebike-ai"]
     assert record["commendations"] == [{"year": 2024, "award": "金点子一等奖"}]
     assert record["body"] == "我是【姓名已隐去】，住在【地址已隐去】，电话【电话已隐去】。建议加装电梯。"
+    assert record["outcome"] == "已纳入2024年加装电梯计划。【姓名已隐去】同志的建议被采纳。"
 
 
 def test_no_personal_value_reaches_the_output(cli, tmp_path):
@@ -67,16 +79,21 @@ def test_rare_proposer_combinations_are_coarsened(cli, tmp_path):
     rare = [suggestion(9, **{"建议人类别": "政协委员", "所在地区": "丰县"})]
     out = tmp_path / "out"
     assert export(cli, write_export(tmp_path / "in", {"suggestions": common + rare}), out)[0] == 0
-    assert proposal(out, "xzjy-2024-000001")["proposer"] == {
+    common_record = proposal(out, "xzjy-2024-000001")
+    assert common_record["proposer"] == {
         "type": "市民",
+        "group": "市民",
         "district": "泉山区",
         "label": "市民 · 泉山区",
     }
-    assert proposal(out, "xzjy-2024-000009")["proposer"] == {
-        "type": "政协委员",
-        "district": None,
-        "label": "政协委员 · 徐州市",
-    }
+    assert common_record["received"] == "2024-03"
+    assert common_record["timeline"][:2] == [
+        {"stage": "征集", "date": "2024-03", "days": None},
+        {"stage": "报送", "date": "2024-03-08", "days": 3},
+    ]
+    rare_record = proposal(out, "xzjy-2024-000009")
+    assert rare_record["proposer"]["label"] == "人大代表、政协委员 · 徐州市"
+    assert rare_record["received"] == "2024"
 
 
 def test_commendation_names_only_with_consent(cli, tmp_path):
@@ -94,9 +111,9 @@ def test_commendation_names_only_with_consent(cli, tmp_path):
     year = yaml.safe_load((out / "commendations" / "2024.yaml").read_text(encoding="utf-8"))
     assert year["awards"] == [
         {"award": "金点子一等奖", "proposal": "xzjy-2024-000001", "recipient": None,
-         "recipient_label": "教师 · 徐州市", "awarded_on": "2024-12-20"},
+         "recipient_label": "媒体和教育工作者 · 徐州市", "awarded_on": "2024-12-20"},
         {"award": "优秀人民建议", "proposal": None, "recipient": None,
-         "recipient_label": "教师 · 徐州市", "awarded_on": "2024-12-20"},
+         "recipient_label": "媒体和教育工作者 · 徐州市", "awarded_on": "2024-12-20"},
         {"award": "优秀特约人民建议征集人", "proposal": None, "recipient": "周敏",
          "recipient_label": "教师 · 云龙区", "awarded_on": "2024-12-20"},
     ]  # fmt: skip

@@ -5,8 +5,11 @@ import csv
 import subprocess
 import sys
 
+import pytest
 import yaml
 from exports import ROOT, SCHEMA, tree
+from pelican import Pelican
+from pelican.settings import read_settings
 
 from pipeline.anonymise import settings
 
@@ -36,7 +39,19 @@ def test_sample_is_marked_synthetic():
     assert yaml.safe_load((PUBLIC / "stats.yaml").read_text(encoding="utf-8"))["synthetic"] is True
 
 
-def test_no_personal_value_of_the_sample_appears_in_public_data():
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The site built from the committed data/public."""
+    output = tmp_path_factory.mktemp("site")
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"), override={"SHOWCASE_DATA": str(PUBLIC), "OUTPUT_PATH": str(output)}
+    )
+    Pelican(settings=settings).run()
+    return output
+
+
+@pytest.mark.parametrize("folder", ["public", "site"])
+def test_no_personal_value_of_the_sample_appears_in_public_data_or_site(folder, request):
     personal = [c["header"] for c in SCHEMA["suggestions"]["columns"].values() if c.get("personal")]
     generic = set(settings()["generic_values"])
     values = {row[h].strip() for row in rows("suggestions") for h in personal} - generic - {""}
@@ -44,7 +59,11 @@ def test_no_personal_value_of_the_sample_appears_in_public_data():
     credited = credited_names()
     uncredited = {row["获奖人姓名"] for row in rows("commendations")} - credited
     assert len(values) > 500 and credited and uncredited
-    for path, content in tree(PUBLIC).items():
+    files = tree(PUBLIC) if folder == "public" else tree(request.getfixturevalue("site"))
+    assert any(path.endswith(".html") for path in files) or folder == "public"
+    for path, content in files.items():
+        if not path.endswith((".yaml", ".html", ".xml", ".json", ".csv", ".txt")):
+            continue
         text = content.decode("utf-8")
         if path.startswith("commendations/"):  # credited names are published on purpose
             for name in sorted(credited, key=len, reverse=True):

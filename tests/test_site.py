@@ -158,19 +158,19 @@ def test_timeline_has_all_stages_in_vocabulary_order(site):
     assert steps("proposals/xzjy-2024-000101/index.html") == [
         ("征集", "2024年3月", "collect"),
         ("报送", "2024年3月18日", "submit"),
-        ("督办", "2024年4月2日", "supervise"),
-        ("转化", "2024年6月20日", "transform"),
-        ("反馈", "2024年7月5日", "feedback"),
-        ("展示", "2024年7月15日", "display"),
-        ("褒奖", "2024年12月20日", "commend"),
+        ("督办", "2024年4月2日 （15 天后）", "supervise"),
+        ("转化", "2024年6月20日 （79 天后）", "transform"),
+        ("反馈", "2024年7月5日 （15 天后）", "feedback"),
+        ("展示", "2024年7月15日 （10 天后）", "display"),
+        ("褒奖", "2024年12月20日 （158 天后）", "commend"),
     ]
     assert steps("proposals/xzjy-2024-000215/index.html") == [
         ("征集", "2024年5月", "collect"),
         ("报送", "2024年5月20日", "submit"),
         ("督办", "已完成（日期未记录）", "supervise"),
         ("转化", "2024年8月1日", "transform"),
-        ("反馈", "2024年8月15日", "feedback"),
-        ("展示", "2024年9月1日", "display"),
+        ("反馈", "2024年8月15日 （14 天后）", "feedback"),
+        ("展示", "2024年9月1日 （17 天后）", "display"),
         ("褒奖", "未到达", "commend"),
     ]
 

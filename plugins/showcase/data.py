@@ -179,7 +179,7 @@ def load_showcase(folder: Path, vocabulary: Vocabulary) -> Showcase:
     return Showcase(
         vocabulary=vocabulary,
         stats=stats,
-        proposals=tuple(sorted(proposals, key=lambda p: (p.received_month, p.id), reverse=True)),
+        proposals=tuple(sorted(proposals, key=lambda p: (p.received, p.id), reverse=True)),
         tombstones=tuple(sorted(tombstones, key=lambda t: t.id)),
         stories=tuple(sorted(stories, key=lambda s: (s.published_on, s.id), reverse=True)),
         commendations=tuple(sorted(commendations, key=lambda c: c.year, reverse=True)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .schema import (
     DATE,
-    MONTH,
+    PERIOD,
     PROPOSAL_ID,
     STORY_ID,
     Problem,
@@ -30,24 +30,28 @@ from .vocabulary import Vocabulary
 ID_FORMAT = "小写字母、数字、连字符或下划线（如 xzjy-2024-000123）"
 STORY_ID_FORMAT = "小写字母、数字与连字符（如 grassroots-burden-2024）"
 DATE_FORMAT = "'YYYY-MM-DD'"
-MONTH_FORMAT = "'YYYY-MM'"
+PERIOD_FORMAT = "'YYYY-MM' 或 'YYYY'"
+DAY_FORMAT = "'YYYY-MM-DD' 或 'YYYY'"
 
 
 def timeline(vocabulary: Vocabulary) -> Rule:
-    """Entries of ``stage`` (vocabulary ``stages``) and ``date`` (or null).
+    """Entries of ``stage`` (vocabulary ``stages``), ``date`` (or null) and
+    ``days`` since the previous stage (or null).
 
-    The first stage (征集) is dated by month, the others by day. The order, and
-    that the list ends at the proposal's ``stage``, are checked by
-    :func:`proposal_consistency`.
+    The first stage (征集) is dated by month, the others by day; all by year
+    once the proposal's period was coarsened. The order, and that the list
+    ends at the proposal's ``stage``, are checked by :func:`proposal_consistency`.
     """
     first = vocabulary.stage_names[0]
-    month = nullable(string(MONTH, MONTH_FORMAT))
-    day = nullable(string(DATE, DATE_FORMAT))
+    month = nullable(string(PERIOD, PERIOD_FORMAT))
+
+    def day(value: object, file: str, key: str) -> list[Problem]:
+        return nullable(string(DATE if len(str(value)) > 4 else PERIOD, DAY_FORMAT))(value, file, key)
 
     def date(value: object, file: str, key: str) -> list[Problem]:
         return []  # checked below, once the entry's stage is known
 
-    entry = mapping({"stage": one_of(vocabulary.stage_names, "stages"), "date": date})
+    entry = mapping({"stage": one_of(vocabulary.stage_names, "stages"), "date": date, "days": nullable(integer())})
 
     def rule(value: object, file: str, key: str) -> list[Problem]:
         problems = list_of(entry)(value, file, key)
@@ -67,13 +71,14 @@ def proposal(vocabulary: Vocabulary) -> Rule:
             "id": string(PROPOSAL_ID, ID_FORMAT),
             "status": one_of(["published", "withdrawn"], "status"),
             "title": string(),
-            "received_month": string(MONTH, MONTH_FORMAT),
+            "received": string(PERIOD, PERIOD_FORMAT),
             "channel": one_of(vocabulary.channels, "channels"),
             "campaign": nullable(one_of(vocabulary.campaigns, "campaigns")),
             "topic": one_of(vocabulary.topics, "topics"),
             "proposer": mapping(
                 {
-                    "type": one_of(vocabulary.proposer_types, "proposer_types"),
+                    "type": nullable(one_of(vocabulary.proposer_types, "proposer_types")),
+                    "group": string(),
                     "district": nullable(one_of(vocabulary.districts, "districts")),
                     "label": string(),
                 }

@@ -39,12 +39,14 @@ class Step:
     name: str
     slug: str
     reached: bool
-    date: str | None  # 'YYYY-MM' for the first stage, 'YYYY-MM-DD' otherwise
+    date: str | None  # 'YYYY-MM' for the first stage, 'YYYY-MM-DD' otherwise; 'YYYY' once coarsened
+    days: int | None  # since the previous stage
 
 
 @dataclass(frozen=True)
 class Proposer:
-    type: str
+    type: str | None  # None once coarsened to its group
+    group: str
     district: str | None
     label: str
 
@@ -60,7 +62,7 @@ class Proposal(PageAtId):
     SECTION: ClassVar[str] = "proposals"
     id: str
     title: str
-    received_month: str
+    received: str  # 'YYYY-MM', or 'YYYY' once coarsened
     channel: str
     campaign: str | None
     campaign_slug: str | None
@@ -78,14 +80,24 @@ class Proposal(PageAtId):
 
     @classmethod
     def from_yaml(cls, data: dict, vocabulary: Vocabulary) -> Proposal:
-        dates = {item["stage"]: item["date"] for item in data["timeline"]}
+        reached = {item["stage"]: item for item in data["timeline"]}
         steps = tuple(
-            Step(stage.name, stage.slug, stage.name in dates, dates.get(stage.name)) for stage in vocabulary.stages
+            Step(
+                stage.name,
+                stage.slug,
+                stage.name in reached,
+                *(
+                    (reached[stage.name]["date"], reached[stage.name]["days"])
+                    if stage.name in reached
+                    else (None, None)
+                ),
+            )
+            for stage in vocabulary.stages
         )
         return cls(
             id=data["id"],
             title=data["title"],
-            received_month=data["received_month"],
+            received=data["received"],
             channel=data["channel"],
             campaign=data["campaign"],
             campaign_slug=vocabulary.campaigns.get(data["campaign"]),
@@ -183,7 +195,7 @@ class Showcase:
 
     vocabulary: Vocabulary
     stats: dict  # stats.yaml as read (checked against formats.STATS)
-    proposals: tuple[Proposal, ...]  # newest first: received_month, then id, descending
+    proposals: tuple[Proposal, ...]  # newest first: received, then id, descending
     tombstones: tuple[Tombstone, ...]  # by id
     stories: tuple[Story, ...]  # newest first: published_on, then id, descending
     commendations: tuple[CommendationYear, ...]  # newest year first

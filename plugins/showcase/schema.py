@@ -30,6 +30,7 @@ class Problem:
 Rule = Callable[[object, str, str], list[Problem]]
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+PERIOD = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")  # a month, or a year once coarsened
 DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 PROPOSAL_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # the case number, lower-cased
 STORY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # a slug
