@@ -58,5 +58,8 @@ format: $(VENV)/.installed ## Format the code with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+install-hooks: $(VENV)/.installed ## Install the git pre-commit hooks (ruff, leak scan of data/public)
+	$(VENV)/bin/pre-commit install
+
 clean: ## Remove the build output and caches (keeps .venv)
 	rm -rf "$(OUTPUT)" .pytest_cache .ruff_cache
