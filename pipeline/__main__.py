@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 import traceback
 from pathlib import Path
 
@@ -57,6 +58,13 @@ def read_export(input_path: Path, mapping: Path | None, vocabulary: Vocabulary) 
 
 def export(args: argparse.Namespace) -> int:
     vocabulary = load_vocabulary()
+    audit_dir = args.audit.resolve()
+    for place in (args.out, args.input):
+        if audit_dir == place.resolve() or place.resolve() in audit_dir.parents:
+            print(
+                f"审计报告不能写入 {place}：请用 --audit 指定项目内被 git 忽略的文件夹（默认 audit/）", file=sys.stderr
+            )
+            return EXIT_USAGE
     tables, parsed, problems = read_export(args.input, args.mapping, vocabulary)
     if problems:
         return refuse(problems)
@@ -92,7 +100,13 @@ def export(args: argparse.Namespace) -> int:
         return refuse(found)
     progress(f"写入 {args.out}")
     raw = values_of(tables, vocabulary)
-    staged_leaks = write_tree(args.out, files, verify=lambda staged: report_leaks(scan([staged], raw)))
+
+    def verify(staged: Path) -> list:
+        """The leak scan over the staged files, named as they will be published."""
+        found = scan([staged], raw)
+        return report_leaks([replace(leak, file=leak.file.replace(str(staged), str(args.out), 1)) for leak in found])
+
+    staged_leaks = write_tree(args.out, files, verify=verify)
     if staged_leaks:
         print(
             f"导出被拒绝：泄露扫描在待发布文件中发现 {len(staged_leaks)} 处疑似个人信息，未写入任何文件。",
