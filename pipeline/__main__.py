@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
 from . import checks, public_records
