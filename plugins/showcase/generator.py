@@ -14,6 +14,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from .data import load_showcase, load_vocabulary
+from .pages import File, Page, page_sets
 
 DEFAULT_DATA = "data/public"
 DEFAULT_VOCABULARY = "config/vocabulary.yaml"
@@ -33,29 +34,31 @@ class ShowcaseGenerator(Generator):
         self.showcase = load_showcase(_setting_path(self.settings, "SHOWCASE_DATA", DEFAULT_DATA), vocabulary)
         self.context["showcase"] = self.showcase
 
-    def _write(self, writer, save_as: str, template: str, *, relative_urls: bool | None = None, **kwargs) -> None:
-        if relative_urls is None:
-            relative_urls = self.settings["RELATIVE_URLS"]
+    def generate_output(self, writer) -> None:
+        for page_set in page_sets():
+            for item in page_set(self.showcase, self.settings):
+                if isinstance(item, File):
+                    self._save(item)
+                else:
+                    self._write(writer, item)
+
+    def _write(self, writer, page: Page) -> None:
         writer.write_file(
-            save_as,
-            self.get_template(template),
+            page.save_as,
+            self.get_template(page.template),
             self.context,
-            relative_urls=relative_urls,
-            template_name=template,
-            url=save_as.removesuffix("index.html"),
-            **kwargs,
+            relative_urls=self.settings["RELATIVE_URLS"] and not page.absolute_urls,
+            paginated=page.paginated,
+            template_name=page.template,
+            url=page.save_as.removesuffix("index.html"),
+            **page.context,
         )
 
-    def generate_output(self, writer) -> None:
-        showcase = self.showcase
-        self._write(writer, "index.html", "index", page_name="index")
-        self._write(writer, "proposals/index.html", "proposals", page_name="proposals")
-        for proposal in showcase.proposals:
-            self._write(writer, proposal.save_as, "proposal", proposal=proposal, page_name="proposal")
-        for tombstone in showcase.tombstones:
-            self._write(writer, tombstone.save_as, "withdrawn", tombstone=tombstone, page_name="withdrawn")
-        self._write(writer, "stories/index.html", "stories", page_name="stories")
-        for story in showcase.stories:
-            self._write(writer, story.save_as, "story", story=story, page_name="story")
-        # Served for any missing path, so its links cannot be relative to its own place.
-        self._write(writer, "404.html", "404", relative_urls=False, page_name="404")
+    def _save(self, item: File) -> None:
+        """A file written as is; bytes are kept, text is UTF-8 with LF."""
+        path = Path(self.output_path) / item.save_as
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(item.content, bytes):
+            path.write_bytes(item.content)
+        else:
+            path.write_text(item.content, encoding="utf-8", newline="\n")

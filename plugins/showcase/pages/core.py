@@ -1,0 +1,22 @@
+"""The home page, proposals, withdrawn records, stories and the 404 page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..models import Showcase
+from . import File, Page
+
+
+def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
+    yield Page("index.html", "index", {"page_name": "index"})
+    yield Page("proposals/index.html", "proposals", {"page_name": "proposals"})
+    for proposal in showcase.proposals:
+        yield Page(proposal.save_as, "proposal", {"proposal": proposal, "page_name": "proposal"})
+    for tombstone in showcase.tombstones:
+        yield Page(tombstone.save_as, "withdrawn", {"tombstone": tombstone, "page_name": "withdrawn"})
+    yield Page("stories/index.html", "stories", {"page_name": "stories"})
+    for story in showcase.stories:
+        yield Page(story.save_as, "story", {"story": story, "page_name": "story"})
+    # Served for any missing path, so its links cannot be relative to its own place.
+    yield Page("404.html", "404", {"page_name": "404"}, absolute_urls=True)
