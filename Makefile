@@ -43,8 +43,9 @@ check: html ## Leak scan and schema check of DATA and the site built from it in 
 publish: $(VENV)/.installed ## Production build with publishconf.py into OUTPUT
 	SHOWCASE_DATA="$(DATA)" $(VENV)/bin/pelican content -s publishconf.py -o "$(OUTPUT)" --delete-output-directory
 
-bench: $(VENV)/.installed ## Run the benchmarks (anonymiser recall, precision, throughput)
+bench: $(VENV)/.installed ## Run the benchmarks (anonymiser recall, precision, throughput; page weight budgets)
 	$(PY) benchmarks/anonymise.py
+	$(PY) benchmarks/page_weight.py
 
 sample: $(VENV)/.installed ## Regenerate the synthetic sample (ROWS, SEED) in data/sample and its export
 	$(PY) -m pipeline sample --out data/sample --rows $(ROWS) --seed $(SEED)

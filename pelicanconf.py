@@ -57,7 +57,7 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 
-# Feeds come later.
+# Pelican's own feeds are off: the showcase plugin writes feeds/*.atom.xml.
 FEED_ALL_ATOM = None
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
@@ -67,4 +67,10 @@ AUTHOR_FEED_RSS = None
 
 STATIC_PATHS = []
 DEFAULT_PAGINATION = False
+# The proposal lists (index, facets, campaigns): 20 a page, page n at <list>/page/<n>/.
+PAGINATED_TEMPLATES = {"proposals": 20, "facet": 20, "campaign": 20}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
 DELETE_OUTPUT_DIRECTORY = False

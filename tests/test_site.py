@@ -39,8 +39,38 @@ EXPECTED_FILES = {
     "proposals/xzjy-2023-000045/index.html",
     "stories/index.html",
     "stories/grassroots-burden-2024/index.html",
+    "commendations/index.html",
+    "commendations/2024/index.html",
+    "stats/index.html",
+    "process/index.html",
     "theme/css/site.css",
 }
+# Proposal lists (facet values of the fixture), campaigns, feeds, sitemap, robots.txt: tests/test_site_proposals.py
+CAMPAIGNS = ["business-environment", "grassroots-burden", "lasting-tourism", "work-safety"]
+EXPECTED_FILES |= {
+    *(f"proposals/{facet}/index.html" for facet in [
+        "campaign/grassroots-burden", "campaign/lasting-tourism", "decision/adopted", "decision/partly-adopted",
+        "district/citywide", "district/quanshan", "district/tongshan", "topic/culture-tourism",
+        "topic/grassroots-governance", "topic/urban-rural-construction", "year/2024",
+    ]),
+    "campaigns/index.html",
+    *(f"campaigns/{slug}/index.html" for slug in CAMPAIGNS),
+    "feeds/all.atom.xml",
+    *(f"feeds/campaigns/{slug}.atom.xml" for slug in CAMPAIGNS),
+    "sitemap.xml",
+    "robots.txt",
+}  # fmt: skip
+# Open data and citation downloads: tests/test_site_opendata.py
+EXPECTED_FILES |= {
+    "data/index.html", "data/proposals.csv", "data/proposals.json", "data/stories.json", "data/datapackage.json",
+    "data/yaml/stats.yaml", "data/yaml/commendations/2024.yaml", "data/yaml/stories/grassroots-burden-2024.yaml",
+    *(f"data/yaml/proposals/{id}.yaml" for id in ["xzjy-2023-000045", "xzjy-2024-000101", "xzjy-2024-000188",
+                                                  "xzjy-2024-000215"]),
+    *(f"{page}/cite.{ext}" for ext in ("bib", "json") for page in [
+        "proposals/xzjy-2024-000101", "proposals/xzjy-2024-000188", "proposals/xzjy-2024-000215",
+        "stories/grassroots-burden-2024",
+    ]),
+}  # fmt: skip
 STAGES = ["征集", "报送", "督办", "转化", "反馈", "展示", "褒奖"]
 
 
@@ -248,9 +278,13 @@ def test_every_page_has_the_common_structure(every_page):
         assert len(page.find_all("h1")) == 1, name
         skip = page.body.find("a")
         assert skip["href"] == "#main" and page.find(id="main").name == "main", name
-        for landmark in ("header", "nav", "main", "footer"):
+        for landmark in ("header", "main", "footer"):
             assert len(page.find_all(landmark)) == 1, (name, landmark)
-        assert page.find_all("script") == [], name
+        # One main navigation; other navs (pager, facets) carry their own name.
+        assert len(page.find_all("nav", attrs={"aria-label": "主导航"})) == 1, name
+        assert all(nav.get("aria-label") or nav.get("aria-labelledby") for nav in page.find_all("nav")), name
+        # The only script is the JSON-LD of proposal and story pages (tests/test_site_opendata.py).
+        assert [t for t in page.find_all("script") if t.get("type") != "application/ld+json"] == [], name
 
 
 def test_no_external_urls_anywhere(every_page, site):
@@ -310,7 +344,8 @@ def test_script_in_proposal_data_comes_out_escaped(tmp_path):
     for name in ["proposals/xzjy-2024-000188/index.html", "index.html", "proposals/index.html"]:
         html = (site / name).read_text(encoding="utf-8")
         page = BeautifulSoup(html, "html.parser")
-        assert page.find_all("script") == [] and page.find_all("img") == [], name
+        scripts = [t for t in page.find_all("script") if t.get("type") != "application/ld+json"]
+        assert scripts == [] and page.find_all("img") == [], name
         assert "&lt;script&gt;alert(" in html, name
         assert f"标题{SCRIPT}" in page.get_text(), name
     page = soup(site, "proposals/xzjy-2024-000188/index.html")

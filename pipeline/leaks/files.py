@@ -20,6 +20,9 @@ GZIP_MAGIC = b"\x1f\x8b"
 # and the commendation pages.
 CREDIT_AREA = "commendations"
 CREDIT_SUFFIXES = frozenset({".yaml", ".yml", ".html", ".htm"})
+# The built site's open data holds a byte copy of the data folder here; its
+# commendations/ is the same credit area as the data folder's.
+DATA_COPY = ["data", "yaml"]
 
 
 class Unreadable(Exception):
@@ -45,7 +48,8 @@ def sources(paths: list[Path]) -> Iterator[Source]:
         name = root.resolve().name
         for folder, dirs, files in os.walk(root, onerror=_raise):
             dirs.sort()
-            top = os.path.relpath(folder, root).split(os.sep, 1)[0]
+            parts = os.path.relpath(folder, root).split(os.sep)
+            top = parts[2] if parts[:2] == DATA_COPY and len(parts) > 2 else parts[0]
             for file in sorted(files):
                 suffix = os.path.splitext(file)[1].lower()
                 if suffix in TEXT_SUFFIXES or suffix in PAGEFIND_SUFFIXES:

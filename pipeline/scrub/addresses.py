@@ -130,7 +130,7 @@ TAIL = rf"(?:{SP}{TOKEN})*(?:{SP}{BARE_ROOM})?"
 def districts() -> tuple[str, ...]:
     with open(VOCABULARY_FILE, encoding="utf-8") as handle:
         vocabulary = yaml.load(handle, Loader=yaml.CSafeLoader)
-    return tuple(vocabulary["districts"])
+    return tuple(item["name"] if isinstance(item, dict) else str(item) for item in vocabulary["districts"])
 
 
 def behind(words, not_before: str) -> str:

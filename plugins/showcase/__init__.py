@@ -7,6 +7,7 @@ are taken from the current directory. See README.md for the template context.
 
 from pelican import signals
 
+from . import citation_formats, sitemap
 from .generator import ShowcaseGenerator
 from .render import FILTERS
 
@@ -17,8 +18,12 @@ def get_generators(pelican_object):
 
 def add_filters(generator):
     generator.env.filters.update(FILTERS)
+    generator.env.filters.update(citation_formats.filters(generator.settings))
 
 
 def register():
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_filters)
+    signals.all_generators_finalized.connect(sitemap.start)
+    signals.content_written.connect(sitemap.collect)
+    signals.finalized.connect(sitemap.write)

@@ -184,3 +184,12 @@ def load_showcase(folder: Path, vocabulary: Vocabulary) -> Showcase:
         stories=tuple(sorted(stories, key=lambda s: (s.published_on, s.id), reverse=True)),
         commendations=tuple(sorted(commendations, key=lambda c: c.year, reverse=True)),
     )
+
+
+def data_files(folder: Path) -> list[tuple[str, bytes]]:
+    """Every data file as (path relative to the folder, bytes), sorted: the open
+    data's byte copies. Call after :func:`load_showcase` found no problem."""
+    files = [("stats.yaml", (folder / "stats.yaml").read_bytes())]
+    for subfolder in ("commendations", "proposals", "stories"):
+        files += [(f"{subfolder}/{path.name}", path.read_bytes()) for path in _files(folder, subfolder, [])]
+    return files

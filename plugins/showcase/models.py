@@ -167,6 +167,11 @@ class Story(PageAtId):
             body_html=render_markdown(data["body"]),
         )
 
+    @property
+    def headline(self) -> Metric | None:
+        """The figure a list shows: the first metric with a before value, else the first metric."""
+        return next((m for m in self.metrics if m.before is not None), self.metrics[0] if self.metrics else None)
+
 
 @dataclass(frozen=True)
 class Award:
@@ -179,9 +184,14 @@ class Award:
 
 
 @dataclass(frozen=True)
-class CommendationYear:
+class CommendationYear(PageAtId):
+    SECTION: ClassVar[str] = "commendations"
     year: int
     awards: tuple[Award, ...]
+
+    @property
+    def id(self) -> str:  # the page is commendations/<year>/
+        return str(self.year)
 
     @classmethod
     def from_yaml(cls, data: dict, vocabulary: Vocabulary) -> CommendationYear:

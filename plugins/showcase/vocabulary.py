@@ -21,10 +21,10 @@ def _named(**extra: Rule) -> Rule:
 
 VOCABULARY_SPEC: Rule = mapping(
     {
-        "districts": list_of(string()),
+        "districts": list_of(_named()),
         "channels": list_of(string()),
         "campaigns": list_of(_named()),
-        "topics": list_of(string()),
+        "topics": list_of(_named()),
         "proposer_types": list_of(string()),
         "stages": list_of(_named()),
         "decisions": list_of(_named(adopted=boolean())),
@@ -53,6 +53,9 @@ class Vocabulary:
     adopted_decisions: tuple[str, ...]
     published_stages: tuple[str, ...]
     awards: dict[str, str]  # name -> slug, in display order
+    district_slugs: dict[str, str]  # name -> slug, in display order (facet URLs)
+    topic_slugs: dict[str, str]  # name -> slug, in display order (facet URLs)
+    decision_slugs: dict[str, str]  # name -> slug, in display order (facet URLs)
 
     @property
     def stage_names(self) -> tuple[str, ...]:
@@ -62,14 +65,17 @@ class Vocabulary:
     def from_yaml(cls, data: dict) -> Vocabulary:
         """Build from a mapping that already passed ``VOCABULARY_SPEC``."""
         return cls(
-            districts=tuple(data["districts"]),
+            districts=tuple(d["name"] for d in data["districts"]),
             channels=tuple(data["channels"]),
             campaigns={c["name"]: c["slug"] for c in data["campaigns"]},
-            topics=tuple(data["topics"]),
+            topics=tuple(t["name"] for t in data["topics"]),
             proposer_types=tuple(data["proposer_types"]),
             stages=tuple(Stage(s["name"], s["slug"]) for s in data["stages"]),
             decisions=tuple(d["name"] for d in data["decisions"]),
             adopted_decisions=tuple(d["name"] for d in data["decisions"] if d["adopted"]),
             published_stages=tuple(data["published_stages"]),
             awards={a["name"]: a["slug"] for a in data["awards"]},
+            district_slugs={d["name"]: d["slug"] for d in data["districts"]},
+            topic_slugs={t["name"]: t["slug"] for t in data["topics"]},
+            decision_slugs={d["name"]: d["slug"] for d in data["decisions"]},
         )

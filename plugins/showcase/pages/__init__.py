@@ -35,6 +35,16 @@ PageSet = Callable[[Showcase, dict], Iterable[Page | File]]
 
 
 def page_sets() -> list[PageSet]:
-    from . import core
+    from . import campaigns, citations, commendations, core, feeds, opendata, proposals, robots, stats
 
-    return [core.pages]
+    return [
+        core.pages,
+        commendations.pages,
+        stats.pages,
+        proposals.pages,
+        campaigns.pages,
+        feeds.pages,
+        robots.pages,
+        opendata.pages,
+        citations.pages,
+    ]

@@ -1,4 +1,4 @@
-"""The home page, proposals, withdrawn records, stories and the 404 page."""
+"""The home page, proposal pages, withdrawn records, stories and the 404 page (the proposal lists: ``proposals``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from . import File, Page
 
 def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
     yield Page("index.html", "index", {"page_name": "index"})
-    yield Page("proposals/index.html", "proposals", {"page_name": "proposals"})
     for proposal in showcase.proposals:
         yield Page(proposal.save_as, "proposal", {"proposal": proposal, "page_name": "proposal"})
     for tombstone in showcase.tombstones:

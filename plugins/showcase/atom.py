@@ -1,0 +1,137 @@
+"""Atom feeds of new publications: published proposals and stories, newest first.
+
+Written with feedgenerator (a Pelican dependency) rather than Pelican's
+``write_feed``: that one derives each entry id from the page URL, which has no
+host in a relative build, and it resolves links against the site root, not
+against the feed's own folder. Here:
+
+- entry and feed ids are ``urn:uuid:`` names derived from the record id only
+  (uuid5), so they never change with the host or a title edit;
+- links are absolute from ``SITEURL`` when it is set, else relative to the
+  feed file (``../proposals/<id>/`` from ``feeds/all.atom.xml``);
+- dates are the records' own (see ``dates``), at midnight in ``TIMEZONE``;
+  ``updated`` is the newest entry's date (an empty feed takes ``fallback``),
+  so the same data gives the same bytes.
+
+Citizen text is plain text: it is escaped before it goes into an HTML field.
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from feedgenerator import Atom1Feed
+from markupsafe import escape
+
+from .dates import first_day, published_on
+from .models import Proposal, Story
+from .render import paragraphs
+
+# Fixed for ever: changing it changes every entry id readers have stored.
+ID_NAMESPACE = uuid.UUID("5b0c8a4e-2f6d-5a7e-9c1b-3d4e5f607182")
+
+
+def urn(name: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, name)}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    title: str
+    url: str  # site-relative, e.g. "proposals/xzjy-2024-000123/"
+    published: date
+    summary: str | None  # HTML
+    content: str  # HTML
+    categories: tuple[str, ...]
+
+
+def _text_html(*texts: str | None) -> str:
+    return "".join(f"<p>{escape(line)}</p>" for text in texts for line in paragraphs(text))
+
+
+def proposal_entry(proposal: Proposal) -> Entry:
+    meta = " · ".join([proposal.proposer.label, proposal.topic, proposal.decision])
+    return Entry(
+        id=urn(f"proposal:{proposal.id}"),
+        title=proposal.title,
+        url=proposal.url,
+        published=published_on(proposal),
+        summary=str(escape(meta)),
+        content=_text_html(proposal.body, proposal.outcome),
+        categories=tuple(c for c in (proposal.topic, proposal.campaign) if c),
+    )
+
+
+def story_entry(story: Story) -> Entry:
+    return Entry(
+        id=urn(f"story:{story.id}"),
+        title=story.title,
+        url=story.url,
+        published=first_day(story.published_on),
+        summary=str(escape(story.summary)),
+        content=str(story.body_html),
+        categories=(story.campaign,) if story.campaign else (),
+    )
+
+
+def entries(proposals: tuple[Proposal, ...], stories: tuple[Story, ...]) -> list[Entry]:
+    """Newest first; entries of the same day by URL, descending."""
+    found = [*map(proposal_entry, proposals), *map(story_entry, stories)]
+    return sorted(found, key=lambda e: (e.published, e.url), reverse=True)
+
+
+class _Feed(Atom1Feed):
+    def __init__(self, *args, updated: datetime, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._updated = updated
+
+    def latest_post_date(self) -> datetime:
+        return self._updated
+
+
+def atom(
+    *,
+    title: str,
+    path: str,  # where the feed is written, e.g. "feeds/all.atom.xml"
+    alternate: str,  # site-relative URL of the page the feed follows ("" for the home page)
+    items: list[Entry],
+    settings: dict,
+    fallback: date,
+) -> str:
+    zone = ZoneInfo(settings["TIMEZONE"])
+    siteurl = settings.get("SITEURL") or ""
+
+    def link(url: str) -> str:
+        return f"{siteurl}/{url}" if siteurl else "../" * path.count("/") + url
+
+    def moment(day: date) -> datetime:
+        return datetime.combine(day, time(), tzinfo=zone)
+
+    feed = _Feed(
+        title=title,
+        link=link(alternate) or "./",
+        description="",
+        language="zh-CN",
+        author_name=settings["SITENAME"],
+        feed_url=f"{siteurl}/{path}" if siteurl else path.rsplit("/", 1)[-1],
+        feed_guid=urn(f"feed:{path}"),
+        updated=moment(items[0].published if items else fallback),
+    )
+    for entry in items:
+        feed.add_item(
+            title=entry.title,
+            link=link(entry.url),
+            description=entry.summary,
+            content=entry.content,
+            unique_id=entry.id,
+            pubdate=moment(entry.published),
+            categories=entry.categories,
+        )
+    out = io.StringIO()
+    feed.write(out, "utf-8")
+    return out.getvalue() + "\n"

@@ -1,0 +1,88 @@
+"""The open-data downloads as bytes: proposals.csv, proposals.json, stories.json.
+
+The CSV's columns are the dictionary's fields, in its order; a row is built
+from a proposal and checked against them, so the CSV and its description
+cannot drift apart. The JSON files are the YAML records as they were read,
+one array per kind, sorted by id. Same data, same bytes: nothing here knows
+the time of the build.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+
+from .citation import cite
+from .dictionary import Resource
+from .models import Proposal
+
+LIST_SEPARATOR = "、"
+# A spreadsheet runs a cell as a formula when it begins with one of = + - @
+# (Excel and WPS also take the full-width forms typed with a Chinese IME),
+# even after leading blanks; a leading tab or carriage return is refused too.
+FORMULA_START = re.compile(r"^(?:[\t\r]|[ \t\r\n\u3000]*[=+\-@＝＋－＠])")
+
+
+def neutralise(cell: str) -> str:
+    """Prefix a single quote to a cell a spreadsheet would run as a formula."""
+    return "'" + cell if FORMULA_START.match(cell) else cell
+
+
+def _joined(values) -> str:
+    return LIST_SEPARATOR.join(values)
+
+
+def proposal_row(proposal: Proposal, resource: Resource, settings: dict) -> list[str]:
+    """One CSV row (not yet neutralised), in the dictionary's column order."""
+    citation = cite(proposal, settings)
+    values = {
+        "id": proposal.id,
+        "url": citation.url,
+        "title": proposal.title,
+        "received": proposal.received,
+        "channel": proposal.channel,
+        "campaign": proposal.campaign,
+        "topic": proposal.topic,
+        "proposer": proposal.proposer.label,
+        "proposer_type": proposal.proposer.type,
+        "proposer_group": proposal.proposer.group,
+        "proposer_district": proposal.proposer.district,
+        "decision": proposal.decision,
+        "stage": proposal.stage,
+        "lead_unit": proposal.lead_unit,
+        "co_units": _joined(proposal.co_units),
+        "first_published": citation.published,
+        "last_updated": citation.updated,
+        "stories": _joined(proposal.stories),
+        "commendations": _joined(f"{c.year} {c.award}" for c in proposal.commendations),
+        "body": proposal.body,
+        "outcome": proposal.outcome,
+    }
+    dates = {step.name: step.date for step in proposal.steps if step.reached}
+    values |= {f.name: dates.get(f.stage) for f in resource.fields if f.stage}
+    if set(values) != set(resource.field_names):
+        raise ValueError(
+            f"data_dictionary.yaml {resource.name} 的字段与 CSV 的列不一致："
+            f"缺少说明 {sorted(set(values) - set(resource.field_names))}，"
+            f"缺少取值 {sorted(set(resource.field_names) - set(values))}"
+        )
+    return ["" if values[name] is None else str(values[name]) for name in resource.field_names]
+
+
+def proposals_csv(proposals, resource: Resource, settings: dict) -> bytes:
+    """UTF-8 with BOM (Excel and WPS then read it as UTF-8), CRLF line ends (RFC 4180), sorted by id."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(resource.field_names)
+    for proposal in sorted(proposals, key=lambda p: p.id):
+        writer.writerow([neutralise(cell) for cell in proposal_row(proposal, resource, settings)])
+    return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
+
+
+def records_json(records: list[dict]) -> bytes:
+    """The YAML records as a JSON array sorted by id, keys in the YAML's order."""
+    ordered = sorted(records, key=lambda record: str(record["id"]))
+    return (json.dumps(ordered, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

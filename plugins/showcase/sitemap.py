@@ -1,0 +1,96 @@
+"""``sitemap.xml``: every HTML page this build wrote, with a lastmod from the data.
+
+Pages are collected from Pelican's ``content_written`` signal (so hand-written
+pages and every page set count, whoever adds them) and the file is written at
+``finalized``. A page whose HTML carries ``<meta name="robots" content="noindex">``
+(withdrawn proposals, 404.html) is left out. URLs are absolute from
+``SITEURL``; without it (a relative build) they are relative to the sitemap,
+which sits at the site root. Sorted by URL; no build time anywhere.
+
+lastmod: a proposal page, its latest stage date; a story, its publication
+date; a list (``*_page`` of Pelican's pagination) or campaign page, its newest
+record; a hand-written page, its own ``date``/``modified`` if it has one (else
+none); any other page, the newest date in the data.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from .dates import first_day, last_changed, published_on
+from .models import Proposal, Showcase, Story
+
+NOINDEX = re.compile(r"""<meta\s+name=["']robots["']\s+content=["'][^"']*noindex""", re.IGNORECASE)
+
+# output path -> {page URL: lastmod}, for the build running with that output path
+_builds: dict[str, dict[str, date | None]] = {}
+
+
+def _record_date(record) -> date | None:
+    if isinstance(record, Proposal):
+        return published_on(record)
+    if isinstance(record, Story):
+        return first_day(record.published_on)
+    return None
+
+
+def newest_date(showcase: Showcase) -> date | None:
+    found = [last_changed(p) for p in showcase.proposals]
+    found += [first_day(s.published_on) for s in showcase.stories]
+    found += [first_day(a.awarded_on) for year in showcase.commendations for a in year.awards]
+    return max(found, default=None)
+
+
+def lastmod(context: dict) -> date | None:
+    if "proposal" in context:
+        return last_changed(context["proposal"])
+    if "story" in context:
+        return first_day(context["story"].published_on)
+    if "page" in context:  # a Pelican page (content/pages/*.md)
+        when = getattr(context["page"], "modified", None) or getattr(context["page"], "date", None)
+        return when.date() if when else None
+    listed = [r for key, value in context.items() if key.endswith("_page") for r in getattr(value, "object_list", ())]
+    if "campaign" in context:
+        listed += [*context["campaign"].proposals, *context["campaign"].stories]
+    dates = [d for d in map(_record_date, listed) if d]
+    if dates:
+        return max(dates)
+    return newest_date(context["showcase"]) if "showcase" in context else None
+
+
+def start(generators) -> None:
+    """A new build: forget what an earlier build with the same output wrote."""
+    if generators:
+        _builds[generators[0].output_path] = {}
+
+
+def collect(path, context) -> None:
+    pages = _builds.get(context.get("OUTPUT_PATH"))
+    name = context.get("output_file", "")
+    if pages is None or not name.endswith(".html"):
+        return
+    if NOINDEX.search(Path(path).read_text(encoding="utf-8")):
+        return
+    pages[name.removesuffix("index.html")] = lastmod(context)
+
+
+def render(pages: dict[str, date | None], siteurl: str) -> str:
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for url in sorted(pages):
+        loc = f"{siteurl}/{url}" if siteurl else url or "./"
+        when = pages[url]
+        lastmod_tag = f"<lastmod>{when.isoformat()}</lastmod>" if when else ""
+        lines.append(f"<url><loc>{escape(loc)}</loc>{lastmod_tag}</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def write(pelican) -> None:
+    pages = _builds.pop(pelican.output_path, None)
+    if pages is None:
+        return
+    path = Path(pelican.output_path) / "sitemap.xml"
+    path.write_text(render(pages, pelican.settings.get("SITEURL") or ""), encoding="utf-8", newline="\n")
