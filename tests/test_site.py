@@ -161,7 +161,9 @@ def test_proposal_page_shows_its_fields(site):
     assert [(a["href"], text(a)) for a in page.select("#stories-heading ~ ul a")] == [
         ("../../stories/grassroots-burden-2024/", "为基层减负：社区协助事项从148项减到61项")
     ]
-    assert [text(li) for li in page.select("#awards-heading ~ ul li")] == ["2024年度 金点子一等奖"]
+    assert [(text(a), a["href"]) for a in page.select("#awards-heading ~ ul li a")] == [
+        ("2024年度 金点子一等奖", "../../commendations/2024/")
+    ]
 
 
 def test_proposal_without_optional_values(site):
