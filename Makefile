@@ -33,12 +33,19 @@ export: $(VENV)/.installed ## Run the pipeline on INPUT (data/sample) and write 
 serve: html ## Build, then serve OUTPUT on http://localhost:8000
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory "$(OUTPUT)"
 
-test: $(VENV)/.installed ## Run the whole test suite (lint included)
+test: $(VENV)/.installed node_modules/axe-core/axe.min.js ## Run the whole test suite (lint included; browser tests need Debian's chromium)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
-check: html ## Leak scan and schema check of DATA and the site built from it in OUTPUT (RAW=export adds its values)
+# axe-core for the accessibility tests (tests/browser/), pinned in package-lock.json.
+# Without npm the accessibility tests skip (with CI=true they fail).
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm not found: install Node.js and npm for the accessibility tests"; fi
+
+check: html ## Leak scan + schema check of DATA and OUTPUT (RAW=export adds its values), then links, HTML, feeds, datapackage of OUTPUT
 	$(PY) -m pipeline check "$(DATA)" "$(OUTPUT)" $(if $(RAW),--raw "$(RAW)")
+	$(PY) -m sitecheck "$(OUTPUT)"
 
 publish: $(VENV)/.installed ## Production build with publishconf.py into OUTPUT
 	SHOWCASE_DATA="$(DATA)" $(VENV)/bin/pelican content -s publishconf.py -o "$(OUTPUT)" --delete-output-directory

@@ -25,6 +25,9 @@ PLUGINS = ["showcase"]
 # path is taken from the current directory.
 SHOWCASE_DATA = os.environ.get("SHOWCASE_DATA") or str(ROOT / "data" / "public")
 SHOWCASE_VOCABULARY = str(ROOT / "config" / "vocabulary.yaml")
+# The Pagefind search index (output/pagefind/), built at the end of every build
+# by plugins/showcase/search.py; -e SHOWCASE_SEARCH=false skips it.
+SHOWCASE_SEARCH = True
 
 # Pelican leaves autoescape off; every data string must be escaped.
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}

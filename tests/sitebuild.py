@@ -19,8 +19,9 @@ if str(ROOT / "plugins") not in sys.path:
 
 
 def build(output: Path, data: Path = FIXTURE, **settings) -> Path:
-    """Build with pelicanconf.py; ``settings`` override it (e.g. SITEURL=..., RELATIVE_URLS=False)."""
-    override = {"OUTPUT_PATH": str(output), "SHOWCASE_DATA": str(data), **settings}
+    """Build with pelicanconf.py; ``settings`` override it (e.g. SITEURL=..., RELATIVE_URLS=False).
+    No search index unless ``SHOWCASE_SEARCH=True`` (tests/test_search.py)."""
+    override = {"OUTPUT_PATH": str(output), "SHOWCASE_DATA": str(data), "SHOWCASE_SEARCH": False, **settings}
     Pelican(settings=read_settings(path=str(ROOT / "pelicanconf.py"), override=override)).run()
     return output
 

@@ -71,6 +71,8 @@ EXPECTED_FILES |= {
         "stories/grassroots-burden-2024",
     ]),
 }  # fmt: skip
+# Search page (the index itself, pagefind/, only with SHOWCASE_SEARCH): tests/test_search.py
+EXPECTED_FILES |= {"search/index.html", "theme/js/search.js"}
 STAGES = ["征集", "报送", "督办", "转化", "反馈", "展示", "褒奖"]
 
 
@@ -80,7 +82,7 @@ STAGES = ["征集", "报送", "督办", "转化", "反馈", "展示", "褒奖"]
 def build(output: Path, data: Path = FIXTURE) -> Path:
     settings = read_settings(
         path=str(ROOT / "pelicanconf.py"),
-        override={"OUTPUT_PATH": str(output), "SHOWCASE_DATA": str(data)},
+        override={"OUTPUT_PATH": str(output), "SHOWCASE_DATA": str(data), "SHOWCASE_SEARCH": False},
     )
     Pelican(settings=settings).run()
     return output
@@ -285,8 +287,10 @@ def test_every_page_has_the_common_structure(every_page):
         # One main navigation; other navs (pager, facets) carry their own name.
         assert len(page.find_all("nav", attrs={"aria-label": "主导航"})) == 1, name
         assert all(nav.get("aria-label") or nav.get("aria-labelledby") for nav in page.find_all("nav")), name
-        # The only script is the JSON-LD of proposal and story pages (tests/test_site_opendata.py).
-        assert [t for t in page.find_all("script") if t.get("type") != "application/ld+json"] == [], name
+        # The only script is the JSON-LD of proposal and story pages (tests/test_site_opendata.py),
+        # except on /search/ (tests/test_search.py).
+        scripts = [t for t in page.find_all("script") if t.get("type") != "application/ld+json"]
+        assert scripts == [] or name == "search/index.html", name
 
 
 def test_no_external_urls_anywhere(every_page, site):
@@ -303,7 +307,7 @@ def test_internal_links_lead_to_written_files(every_page, site):
         here = (site / name).parent
         for tag in page.find_all(href=True) + page.find_all(src=True):
             url = (tag.get("href") or tag.get("src")).split("#")[0]
-            if not url:
+            if not url or "pagefind/" in url:  # the search index: only with SHOWCASE_SEARCH (tests/test_search.py)
                 continue
             target = site / url.lstrip("/") if url.startswith("/") else here / url
             if url.endswith("/"):

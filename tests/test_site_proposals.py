@@ -46,7 +46,7 @@ CAMPAIGN_SLUGS = ["business-environment", "work-safety", "lasting-tourism", "gra
 def build(output: Path, data: Path = SAMPLE, **override) -> Path:
     settings = read_settings(
         path=str(ROOT / "pelicanconf.py"),
-        override={"OUTPUT_PATH": str(output), "SHOWCASE_DATA": str(data), **override},
+        override={"OUTPUT_PATH": str(output), "SHOWCASE_DATA": str(data), "SHOWCASE_SEARCH": False, **override},
     )
     Pelican(settings=settings).run()
     return output

@@ -2,12 +2,13 @@
 
 Settings: ``SHOWCASE_DATA`` (the data folder, default ``data/public``) and
 ``SHOWCASE_VOCABULARY`` (default ``config/vocabulary.yaml``); relative paths
-are taken from the current directory. See README.md for the template context.
+are taken from the current directory. ``SHOWCASE_SEARCH`` (default True): build
+the Pagefind index at ``finalized`` (``search.py``). See README.md for the template context.
 """
 
 from pelican import signals
 
-from . import citation_formats, sitemap
+from . import citation_formats, search, sitemap
 from .generator import ShowcaseGenerator
 from .render import FILTERS
 
@@ -27,3 +28,4 @@ def register():
     signals.all_generators_finalized.connect(sitemap.start)
     signals.content_written.connect(sitemap.collect)
     signals.finalized.connect(sitemap.write)
+    signals.finalized.connect(search.write)

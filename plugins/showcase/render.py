@@ -7,6 +7,7 @@ templates. The only HTML that reaches a page unescaped is what passes through
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 import markdown
@@ -20,6 +21,8 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
 URL_SCHEMES = {"https", "mailto"}
+LINK_REL = "noopener noreferrer"
+_REL_WITHOUT_HREF = re.compile(rf'<a((?: (?!href=)[a-z-]+="[^"]*")*) rel="{LINK_REL}">')
 
 
 def _relative_url(url: str) -> str | None:
@@ -36,10 +39,11 @@ def sanitize_html(html: str) -> Markup:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         url_relative=_relative_url,
-        link_rel="noopener noreferrer",
+        link_rel=LINK_REL,
         strip_comments=True,
     )
-    return Markup(cleaned)
+    # nh3 adds rel even to a link whose URL it dropped; rel without href is invalid HTML.
+    return Markup(_REL_WITHOUT_HREF.sub(r"<a\1>", cleaned))
 
 
 def render_markdown(text: str) -> Markup:

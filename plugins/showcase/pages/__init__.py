@@ -35,7 +35,7 @@ PageSet = Callable[[Showcase, dict], Iterable[Page | File]]
 
 
 def page_sets() -> list[PageSet]:
-    from . import campaigns, citations, commendations, core, feeds, opendata, proposals, robots, stats
+    from . import campaigns, citations, commendations, core, feeds, opendata, proposals, robots, search, stats
 
     return [
         core.pages,
@@ -47,4 +47,5 @@ def page_sets() -> list[PageSet]:
         robots.pages,
         opendata.pages,
         citations.pages,
+        search.pages,
     ]
