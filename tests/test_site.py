@@ -44,6 +44,7 @@ EXPECTED_FILES = {
     "stats/index.html",
     "process/index.html",
     "theme/css/site.css",
+    "theme/favicon.svg",
 }
 # Proposal lists (facet values of the fixture), campaigns, feeds, sitemap, robots.txt: tests/test_site_proposals.py
 CAMPAIGNS = ["business-environment", "grassroots-burden", "lasting-tourism", "work-safety"]
