@@ -14,14 +14,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .models import Proposal, Showcase, Story
+from .models import HasPage, Proposal, Showcase, Story
 from .render import render_markdown
 
 logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class Campaign:
+class Campaign(HasPage):
     name: str
     slug: str
     intro_html: Markup | None
@@ -31,10 +31,6 @@ class Campaign:
     @property
     def url(self) -> str:
         return f"campaigns/{self.slug}/"
-
-    @property
-    def save_as(self) -> str:
-        return f"{self.url}index.html"
 
     @property
     def feed_url(self) -> str:

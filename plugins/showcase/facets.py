@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .models import Proposal, Showcase
+from .models import HasPage, Proposal, Showcase
 
 UNSPECIFIED_DISTRICT = "citywide"
 KINDS = ("campaign", "topic", "district", "year", "decision")
 
 
 @dataclass(frozen=True)
-class FacetValue:
+class FacetValue(HasPage):
     kind: str  # one of KINDS
     slug: str
     name: str | None  # None: the district bucket of coarsened proposers (the template names it)
@@ -33,10 +33,6 @@ class FacetValue:
     @property
     def url(self) -> str:
         return f"proposals/{self.kind}/{self.slug}/"
-
-    @property
-    def save_as(self) -> str:
-        return f"{self.url}index.html"
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,19 @@ from .render import change_percent, render_markdown
 from .vocabulary import Vocabulary
 
 
-class PageAtId:
-    """A record with its own page at ``<SECTION>/<id>/`` (saved as index.html)."""
+class HasPage:
+    """Something with its own page: every page URL is a folder (``url``),
+    written as that folder's index.html, so URLs work on any static host."""
+
+    url: str
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
+
+
+class PageAtId(HasPage):
+    """A record with its own page at ``<SECTION>/<id>/``."""
 
     SECTION: ClassVar[str]
     id: str
@@ -26,10 +37,6 @@ class PageAtId:
     @property
     def url(self) -> str:
         return f"{self.SECTION}/{self.id}/"
-
-    @property
-    def save_as(self) -> str:
-        return f"{self.url}index.html"
 
 
 @dataclass(frozen=True)
