@@ -80,3 +80,16 @@ def proposal(id: str, **changes) -> dict:
 def coarse_timeline(year: str = "2023") -> list[dict]:
     """A timeline to 展示 whose dates were coarsened to the year (docs/privacy.md)."""
     return [{"stage": stage, "date": year, "days": None} for stage in ("征集", "报送", "督办", "转化", "反馈", "展示")]
+
+
+COARSENED_ID = "xzjy-2024-000302"
+
+
+def write_coarsened_proposal(data: Path) -> None:
+    """A proposal whose period and timeline were coarsened to the year, with a
+    title that starts like a formula (+86…): shared by the citation and
+    open-data tests."""
+    write_yaml(
+        data / f"proposals/{COARSENED_ID}.yaml",
+        proposal(COARSENED_ID, title="+86热线应当24小时有人接听", received="2023", timeline=coarse_timeline()),
+    )

@@ -15,7 +15,16 @@ import sys
 
 import bibtexparser
 import pytest
-from sitebuild import ROOT, build, coarse_timeline, copy_fixture, proposal, soup, text, write_yaml
+from sitebuild import (
+    ROOT,
+    build,
+    copy_fixture,
+    proposal,
+    soup,
+    text,
+    write_coarsened_proposal,
+    write_yaml,
+)
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
@@ -34,10 +43,7 @@ def site_vocabulary():
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     data = copy_fixture(tmp_path_factory.mktemp("citation"))
-    write_yaml(
-        data / "proposals/xzjy-2024-000302.yaml",
-        proposal("xzjy-2024-000302", title="+86热线应当24小时有人接听", received="2023", timeline=coarse_timeline()),
-    )
+    write_coarsened_proposal(data)
     return data
 
 

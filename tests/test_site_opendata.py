@@ -20,7 +20,16 @@ import sys
 import frictionless
 import pytest
 import yaml
-from sitebuild import ROOT, build, coarse_timeline, copy_fixture, proposal, soup, text, write_yaml
+from sitebuild import (
+    ROOT,
+    build,
+    copy_fixture,
+    proposal,
+    soup,
+    text,
+    write_coarsened_proposal,
+    write_yaml,
+)
 
 from pipeline.leaks import RawValues, scan
 
@@ -60,10 +69,7 @@ def data(tmp_path_factory):
             co_units=["\t市交通运输局", "=cmd|' /C calc'!A0"],
         ),
     )
-    write_yaml(
-        data / "proposals/xzjy-2024-000302.yaml",
-        proposal("xzjy-2024-000302", title="+86热线应当24小时有人接听", received="2023", timeline=coarse_timeline()),
-    )
+    write_coarsened_proposal(data)
     return data
 
 
