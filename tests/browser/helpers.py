@@ -130,7 +130,10 @@ class Recorder:
         self.console_errors.append(f"{message.text} ({where})")
 
     def _request_failed(self, request: Request) -> None:
-        if is_local(request.url):
+        # net::ERR_ABORTED is the browser cancelling a request itself (the page moved on, or
+        # printing began before the favicon arrived), not the site failing: a missing file
+        # still shows as an HTTP status >= 400 in _response.
+        if is_local(request.url) and request.failure != "net::ERR_ABORTED":
             self.failed_requests.append(f"{request.url}: {request.failure}")
 
     def _response(self, response) -> None:
