@@ -12,9 +12,14 @@ RAW    ?=
 ROWS   ?= 300
 SEED   ?= 20241
 EXPORT_FLAGS ?=
+# The export date written as first_published/last_updated/withdrawn_on. Empty:
+# today in Asia/Shanghai (real exports). The synthetic sample is exported as of
+# a fixed day after its dates end, so its committed export is reproducible.
+SAMPLE_AS_OF := 2025-11-01
+AS_OF  ?= $(if $(filter data/sample,$(patsubst %/,%,$(INPUT))),$(SAMPLE_AS_OF))
 
 .DEFAULT_GOAL := help
-.PHONY: help html export serve test check publish bench sample lint format clean install-hooks
+.PHONY: help html export diff serve test check publish bench sample lint format clean install-hooks
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -24,11 +29,17 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-html: $(VENV)/.installed ## Build the site from DATA (data/public) into OUTPUT (output)
-	SHOWCASE_DATA="$(DATA)" $(VENV)/bin/pelican content -s pelicanconf.py -o "$(OUTPUT)" --delete-output-directory
+# Incremental: only pages whose inputs changed are rendered and written (cache in .cache/showcase,
+# keyed on content; SHOWCASE_CACHE= turns it off). The output folder is kept, stale pages removed.
+html: $(VENV)/.installed ## Build the site from DATA (data/public) into OUTPUT (output), incrementally
+	SHOWCASE_DATA="$(DATA)" $(VENV)/bin/pelican content -s pelicanconf.py -o "$(OUTPUT)"
 
-export: $(VENV)/.installed ## Run the pipeline on INPUT (data/sample) and write DATA (data/public)
-	$(PY) -m pipeline export --input "$(INPUT)" --out "$(DATA)" $(if $(MAPPING),--mapping "$(MAPPING)") $(EXPORT_FLAGS)
+export: $(VENV)/.installed ## Run the pipeline on INPUT (data/sample) and write DATA (data/public); AS_OF=YYYY-MM-DD (default today)
+	$(PY) -m pipeline export --input "$(INPUT)" --out "$(DATA)" $(if $(MAPPING),--mapping "$(MAPPING)") \
+		$(if $(AS_OF),--as-of "$(AS_OF)") $(EXPORT_FLAGS)
+
+diff: $(VENV)/.installed ## What the export changed in DATA since AGAINST (HEAD), in Chinese; MARKDOWN=1 for a pull request
+	@$(PY) -m pipeline diff --data "$(DATA)" --against "$(or $(AGAINST),HEAD)" $(if $(MARKDOWN),--markdown)
 
 serve: html ## Build, then serve OUTPUT on http://localhost:8000
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory "$(OUTPUT)"
@@ -43,20 +54,35 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund && touch $@; \
 	else echo "npm not found: install Node.js and npm for the accessibility tests"; fi
 
+# The checks of `make check` and `make publish`, one recipe for both: leak scan + schema of DATA and
+# OUTPUT (RAW=export adds its personal values), then links, HTML, feeds, datapackage of OUTPUT.
+# $(1): the address the site was built for (empty: relative URLs).
+site-checks = $(PY) -m pipeline check "$(DATA)" "$(OUTPUT)" $(if $(RAW),--raw "$(RAW)") \
+	&& $(PY) -m sitecheck "$(OUTPUT)" --siteurl "$(1)"
+# A refused publish leaves no site behind, so nothing unchecked can be deployed. $(1): why.
+refuse-publish = { rm -rf -- "$(OUTPUT)"; echo "发布中止：$(1)（原因见上）。已删除 $(OUTPUT)，不能部署；修正后重新运行 make publish。" >&2; exit 1; }
+
 check: html ## Leak scan + schema check of DATA and OUTPUT (RAW=export adds its values), then links, HTML, feeds, datapackage of OUTPUT
-	$(PY) -m pipeline check "$(DATA)" "$(OUTPUT)" $(if $(RAW),--raw "$(RAW)")
-	$(PY) -m sitecheck "$(OUTPUT)"
+	$(call site-checks,)
 
-publish: $(VENV)/.installed ## Production build with publishconf.py into OUTPUT
-	SHOWCASE_DATA="$(DATA)" $(VENV)/bin/pelican content -s publishconf.py -o "$(OUTPUT)" --delete-output-directory
+publish: $(VENV)/.installed ## Production build with publishconf.py (SITEURL) into OUTPUT, then make check's checks; any failure deletes OUTPUT
+	@case "$(CURDIR)/" in "$(abspath $(OUTPUT))/"*) echo "发布中止：OUTPUT=$(OUTPUT) 不能是项目目录或它的上级目录。" >&2; exit 2;; esac
+	@$(if $(SITEURL),,echo "注意：没有设置 SITEURL，网站按相对地址构建；正式发布请写明网址，例如 make publish SITEURL=https://网站域名")
+	@echo "构建正式网站（publishconf.py）：$(DATA) → $(OUTPUT)"
+	@SITEURL="$(SITEURL)" SHOWCASE_DATA="$(DATA)" $(VENV)/bin/pelican content -s publishconf.py -o "$(OUTPUT)" \
+		--delete-output-directory || $(call refuse-publish,网站构建失败)
+	@echo "检查（与 make check 相同）：泄露扫描与数据格式，然后链接、HTML、订阅、开放数据包"
+	@$(call site-checks,$(SITEURL)) || $(call refuse-publish,检查未通过)
+	@echo "发布检查通过：$(OUTPUT) 可以部署$(if $(SITEURL),（网址 $(SITEURL)）)。"
 
-bench: $(VENV)/.installed ## Run the benchmarks (anonymiser recall, precision, throughput; page weight budgets)
-	$(PY) benchmarks/anonymise.py
-	$(PY) benchmarks/page_weight.py
+# Published proposals per benchmark size; BENCH_SIZES="1000 10000 50000" adds 50k (about 10 more minutes).
+BENCH_SIZES ?= 1000 10000
+bench: $(VENV)/.installed ## Benchmarks at BENCH_SIZES published (1000 10000) + a 100k-row export; writes benchmarks/results.md and build-time.svg
+	$(PY) benchmarks/bench.py --sizes $(BENCH_SIZES)
 
 sample: $(VENV)/.installed ## Regenerate the synthetic sample (ROWS, SEED) in data/sample and its export
 	$(PY) -m pipeline sample --out data/sample --rows $(ROWS) --seed $(SEED)
-	$(PY) -m pipeline export --input data/sample --out data/public --confirm-withdrawals
+	$(PY) -m pipeline export --input data/sample --out data/public --confirm-withdrawals --as-of "$(SAMPLE_AS_OF)"
 
 lint: $(VENV)/.installed ## ruff check and format check
 	$(VENV)/bin/ruff check .
@@ -66,8 +92,9 @@ format: $(VENV)/.installed ## Format the code with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-install-hooks: $(VENV)/.installed ## Install the git pre-commit hooks (ruff, leak scan of data/public)
+install-hooks: $(VENV)/.installed ## Install the commit guards: raw exports, YAML, data/public schema, leak scan of data/public and content/, ruff
 	$(VENV)/bin/pre-commit install
+	@echo "已安装提交检查：每次 git commit 都会运行（说明见 docs/guards.md）"
 
 clean: ## Remove the build output and caches (keeps .venv)
-	rm -rf "$(OUTPUT)" .pytest_cache .ruff_cache
+	rm -rf "$(OUTPUT)" .cache .pytest_cache .ruff_cache

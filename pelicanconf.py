@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
+
 ROOT = Path(__file__).resolve().parent
 
 SITENAME = "倾听徐州·在一起"
@@ -29,8 +31,24 @@ SHOWCASE_VOCABULARY = str(ROOT / "config" / "vocabulary.yaml")
 # by plugins/showcase/search.py; -e SHOWCASE_SEARCH=false skips it.
 SHOWCASE_SEARCH = True
 
+# What the build keeps between runs to skip unchanged work, keyed on content
+# (plugins/showcase/writer.py): SHOWCASE_CACHE in the environment names the
+# folder; an empty value turns the cache off.
+SHOWCASE_CACHE = os.environ.get("SHOWCASE_CACHE", str(ROOT / ".cache" / "showcase"))
+# Compiled templates (Jinja checks each template's source before reusing one).
+_jinja_cache = {}
+if SHOWCASE_CACHE:
+    Path(SHOWCASE_CACHE, "jinja").mkdir(parents=True, exist_ok=True)
+    _jinja_cache = {"bytecode_cache": FileSystemBytecodeCache(str(Path(SHOWCASE_CACHE, "jinja")))}
+
 # Pelican leaves autoescape off; every data string must be escaped.
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    **_jinja_cache,
+}
 
 # Hand-written pages at /<slug>/.
 PAGE_PATHS = ["pages"]
@@ -62,6 +80,8 @@ DAY_ARCHIVE_SAVE_AS = ""
 
 # Pelican's own feeds are off: the showcase plugin writes feeds/*.atom.xml.
 FEED_ALL_ATOM = None
+# Our own feeds (plugins/showcase/pages/feeds.py) carry the newest 50 entries.
+FEED_MAX_ITEMS = 50
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
@@ -71,7 +91,7 @@ AUTHOR_FEED_RSS = None
 STATIC_PATHS = []
 DEFAULT_PAGINATION = False
 # The proposal lists (index, facets, campaigns): 20 a page, page n at <list>/page/<n>/.
-PAGINATED_TEMPLATES = {"proposals": 20, "facet": 20, "campaign": 20}
+PAGINATED_TEMPLATES = {"proposals": 20, "facet": 20, "campaign": 20, "changes": 50}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

@@ -1,6 +1,7 @@
 """Anonymiser benchmark: recall and precision per family on the test corpora,
 and throughput on generated records of about 400 characters with every
-family on. Run with `make bench`; prints a Markdown table."""
+family on. ``python benchmarks/anonymise.py`` prints both; `make bench` (bench.py) puts
+them in benchmarks/results.md."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import statistics
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -27,7 +29,8 @@ def corpus(kind: str) -> list[dict]:
     return [e for p in sorted(CORPUS.glob(f"{kind}_*.yaml")) for e in yaml.safe_load(p.read_text("utf-8")) or []]
 
 
-def quality() -> None:
+def quality() -> str:
+    """Recall per family on the recall corpus and false removals on the precision corpus, as Markdown."""
     caught, planted = Counter(), Counter()
     for entry in corpus("recall"):
         scrubbed, _ = scrub_text(entry["text"], ORDER)
@@ -39,17 +42,43 @@ def quality() -> None:
     for entry in texts:
         _, counts = scrub_text(entry["text"], ORDER)
         false.update(counts)
-    print("| family | planted | caught | recall | false removals on the precision corpus |")
-    print("|---|---|---|---|---|")
+    lines = [
+        "| family | planted | caught | recall | false removals on the precision corpus |",
+        "|---|---|---|---|---|",
+    ]
     for family in sorted(planted):
         recall = caught[family] / planted[family]
-        print(f"| {family} | {planted[family]} | {caught[family]} | {recall:.3f} | {false[family]} |")
+        lines.append(f"| {family} | {planted[family]} | {caught[family]} | {recall:.3f} | {false[family]} |")
     wrong = sum(false.values())
     precision = 1 - wrong / max(len(texts), 1)
-    print(f"\nprecision corpus: {len(texts)} texts, {wrong} false removals, precision {precision:.3f}\n")
+    lines.append(f"\nprecision corpus: {len(texts)} texts, {wrong} false removals, precision {precision:.3f}")
+    return "\n".join(lines)
 
 
-def throughput(records: int = 3000, runs: int = 5) -> None:
+@dataclass(frozen=True)
+class Throughput:
+    records: int
+    characters: int  # per record
+    timings: tuple[float, ...]  # seconds per run
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.timings)
+
+    @property
+    def per_second(self) -> float:
+        return self.records / self.median
+
+    def __str__(self) -> str:
+        return (
+            f"anonymiser: {self.records} records of {self.characters} characters, every family on, "
+            f"{len(self.timings)} runs\nmedian {self.median:.3f} s (min {min(self.timings):.3f}, "
+            f"max {max(self.timings):.3f}) = {self.per_second:,.0f} records/s"
+        )
+
+
+def throughput(records: int = 3000, runs: int = 5) -> Throughput:
+    """Clean ``records`` generated texts of 400 characters with every family on, ``runs`` times."""
     tables = build_tables(records, seed=11)
     rows = tables["suggestions"]
     texts = [(r["body"] + r["outcome"] + r["title"])[:400].ljust(400, "。") for r in rows]
@@ -61,13 +90,9 @@ def throughput(records: int = 3000, runs: int = 5) -> None:
         for text, own in zip(texts, owns):
             anonymiser.clean(text, own)
         timings.append(time.perf_counter() - started)
-    median = statistics.median(timings)
-    print(f"anonymiser: {records} records of {len(texts[0])} characters, every family on, {runs} runs")
-    print(
-        f"median {median:.3f} s (min {min(timings):.3f}, max {max(timings):.3f}) = {records / median:,.0f} records/s\n"
-    )
+    return Throughput(records, len(texts[0]), tuple(timings))
 
 
 if __name__ == "__main__":
-    quality()
-    throughput()
+    print(quality(), end="\n\n")
+    print(throughput())

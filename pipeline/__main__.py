@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline export|check|sample`.
+"""Command line: `python -m pipeline export|check|sample|diff`.
 
 Exit status: 0 done; 1 the input was refused (nothing written); 2 usage error.
 Messages are in Chinese for staff and never carry personal data."""
@@ -6,16 +6,19 @@ Messages are in Chinese for staff and never carry personal data."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
 import sys
 import traceback
 from dataclasses import replace
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from . import checks, public_records
+from . import checks, diff, public_records
 from .anonymise import Anonymiser
 from .audit import AuditLog
 from .config import ROOT, ConfigError, Vocabulary, load_schema, load_vocabulary
-from .export import layout, read_previous, write_tree
+from .export import layout, read_previous_records, statuses, write_tree
 from .leaks import format_leak, raw_values, scan
 from .leaks.patterns import RAW_SHORT_NAME
 from .leaks.raw import values_of
@@ -75,7 +78,8 @@ def export(args: argparse.Namespace) -> int:
     mask = publishable(suggestions, vocabulary)
     selected = suggestions[mask]
     published_ids = {public_id(case) for case in selected["case_id"]}
-    previous = read_previous(args.out)
+    earlier = read_previous_records(args.out)
+    previous = statuses(earlier["proposals"])
     decided = plan(published_ids, previous)
     before = sum(1 for status in previous.values() if status == "published")
     if decided.taken_down_share(before) > args.max_takedown and not args.confirm_withdrawals:
@@ -87,11 +91,13 @@ def export(args: argparse.Namespace) -> int:
     audit = AuditLog()
     proposals = public_records.proposals(selected, stories, awards, vocabulary, k, anonymiser, audit)
     proposals.update({pid: public_records.tombstone(pid) for pid in decided.tombstones})
+    proposals = public_records.stamp(proposals, earlier["proposals"], args.as_of, public_records.PROPOSAL_KEYS)
+    published_stories = public_records.stories(stories, metrics, suggestions, published_ids, anonymiser, audit)
     info = load_dataset_info(args.input)
     stats = compute(suggestions, mask, awards, len(decided.tombstones), vocabulary, k, info.get("synthetic", False))
     files = layout(
         proposals,
-        public_records.stories(stories, metrics, suggestions, published_ids, anonymiser, audit),
+        public_records.stamp(published_stories, earlier["stories"], args.as_of, public_records.STORY_KEYS),
         public_records.commendations(awards, published_ids, vocabulary, k),
         stats,
     )
@@ -119,6 +125,7 @@ def export(args: argparse.Namespace) -> int:
         f"撤下（保留撤回页）{len(decided.tombstones)} 条，"
         f"不公开 {len(suggestions) - len(published_ids)} 条；写入 {len(files)} 个文件到 {args.out}"
     )
+    print(f"导出日期：{args.as_of}（新公开、更新和撤回的记录都记为这一天）")
     totals = audit.totals()
     removed = "，".join(f"{family} {count}" for family, count in sorted(totals.items())) or "无"
     print(f"隐去个人信息：{removed}；需人工查看 {len(audit.flagged())} 处；审计报告：{args.audit / 'report.md'}")
@@ -167,6 +174,20 @@ def sample(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def export_date(text: str) -> str:
+    """--as-of: a real calendar day written YYYY-MM-DD."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"导出日期应为 YYYY-MM-DD 格式的日期，实为 {text!r}")
+
+
+def today_in_xuzhou() -> str:
+    return dt.datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m pipeline", description="倾听徐州 data pipeline")
     main.add_argument("--debug", action="store_true", help="show a traceback on an internal error")
@@ -189,6 +210,13 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--confirm-withdrawals", action="store_true", help="confirm an export that takes down more than --max-takedown"
     )
+    run.add_argument(
+        "--as-of",
+        type=export_date,
+        default=today_in_xuzhou(),
+        help="export date YYYY-MM-DD for the records' first_published/last_updated/withdrawn_on "
+        "(default: today in Asia/Shanghai)",
+    )
     run.set_defaults(handler=export)
 
     verify = commands.add_parser("check", help="schema check and leak scan of published data and built sites")
@@ -203,6 +231,8 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--seed", type=int, default=20241)
     make.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     make.set_defaults(handler=sample)
+
+    diff.add_parser(commands)
     return main
 
 

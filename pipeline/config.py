@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlio
+
 ROOT = Path(__file__).resolve().parents[1]
 COLUMNS_FILE = ROOT / "config" / "columns.yaml"
 VOCABULARY_FILE = ROOT / "config" / "vocabulary.yaml"
@@ -63,7 +65,7 @@ class Vocabulary:
 def _read_yaml(path: Path) -> dict:
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=yaml.CSafeLoader)
+            data = yaml.load(handle, Loader=yamlio.LOADER)
     except (OSError, yaml.YAMLError) as error:
         raise ConfigError(f"无法读取配置文件 {path}：{error}") from None
     if not isinstance(data, dict):

@@ -14,17 +14,28 @@ from pathlib import Path
 from . import yamlio
 
 
+def read_previous_records(data_dir: Path) -> dict[str, dict[str, dict]]:
+    """The proposal and story records the last export wrote, by folder and
+    file name: {"proposals": {id: record}, "stories": {id: record}}. Their
+    statuses drive the tombstones; their dates are kept (`public_records.stamp`)."""
+    found: dict[str, dict[str, dict]] = {"proposals": {}, "stories": {}}
+    for subfolder, records in found.items():
+        folder = Path(data_dir) / subfolder
+        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+            record = yamlio.load(path.read_text(encoding="utf-8"))
+            if isinstance(record, dict):
+                records[path.stem] = record
+    return found
+
+
+def statuses(proposals: dict[str, dict]) -> dict[str, str]:
+    """Public id -> status of each previous proposal file."""
+    return {pid: str(record["status"]) for pid, record in proposals.items() if "status" in record}
+
+
 def read_previous(data_dir: Path) -> dict[str, str]:
     """Public id -> status of each proposal file the last export wrote."""
-    folder = Path(data_dir) / "proposals"
-    if not folder.is_dir():
-        return {}
-    previous = {}
-    for path in sorted(folder.glob("*.yaml")):
-        record = yamlio.load(path.read_text(encoding="utf-8"))
-        if isinstance(record, dict) and "status" in record:
-            previous[path.stem] = str(record["status"])
-    return previous
+    return statuses(read_previous_records(data_dir)["proposals"])
 
 
 def layout(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlio
 from .config import TableSpec
 from .problems import Problem, problem
 from .tables import Table, rows_to_table
@@ -101,5 +102,5 @@ def load_dataset_info(input_path: Path) -> dict:
     if not path.exists():
         return {}
     with open(path, encoding="utf-8") as handle:
-        info = yaml.load(handle, Loader=yaml.CSafeLoader)
+        info = yaml.load(handle, Loader=yamlio.LOADER)
     return info if isinstance(info, dict) else {}

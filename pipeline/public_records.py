@@ -16,15 +16,59 @@ from .coarsen import PublicProposer, coarsen, recipient_label
 from .config import Vocabulary
 from .publication import PUBLISHED, WITHDRAWN, public_id
 
+# The allow-lists, in the order the files list the keys: the dates come right
+# after the identity keys, where a reviewer of the diff sees them first.
 PROPOSAL_KEYS = (
-    "id", "status", "title", "received", "channel", "campaign", "topic", "proposer", "decision",
-    "stage", "lead_unit", "co_units", "timeline", "stories", "commendations", "body", "outcome",
+    "id", "status", "first_published", "last_updated", "title", "received", "channel", "campaign", "topic",
+    "proposer", "decision", "stage", "lead_unit", "co_units", "timeline", "stories", "commendations", "body",
+    "outcome",
 )  # fmt: skip
+STORY_KEYS = (
+    "id", "first_published", "last_updated", "title", "summary", "published_on", "campaign", "lead_unit",
+    "proposals", "metrics", "body",
+)  # fmt: skip
+TOMBSTONE_KEYS = ("id", "status", "first_published", "withdrawn_on")
+# Set by `stamp` from the export date and the previous export, not from the staff export.
+DATE_KEYS = ("first_published", "last_updated", "withdrawn_on")
 
 
 def tombstone(pid: str) -> dict:
-    """All a withdrawn record keeps: its id, so a cited URL still answers."""
+    """All a withdrawn record keeps: its id, so a cited URL still answers
+    (and, once stamped, when it was first published and withdrawn)."""
     return {"id": pid, "status": WITHDRAWN}
+
+
+def content(record: dict) -> dict:
+    """What a record publishes, its dates left out: what `stamp` compares."""
+    return {key: value for key, value in record.items() if key not in DATE_KEYS}
+
+
+def with_dates(record: dict, dates: dict, keys: tuple[str, ...]) -> dict:
+    """The record and its dates, allow-listed keys only, in their order."""
+    merged = {**record, **dates}
+    return {key: merged[key] for key in keys if key in merged}
+
+
+def dated(record: dict, previous: dict | None, as_of: str, keys: tuple[str, ...]) -> dict:
+    """One record with its dates, kept stable across exports: `first_published`
+    is the previous one's (or `as_of` for a new record); `last_updated` moves to
+    `as_of` only when the published content changed; a tombstone gets
+    `withdrawn_on` = `as_of` when it is new, and keeps it after. Data written
+    before the dates existed has none to keep: `as_of` it is. `keys`: the
+    allow-list of a published record (a tombstone has its own)."""
+    previous = previous or {}
+    first = previous.get("first_published", as_of)
+    if record.get("status") == WITHDRAWN:
+        withdrawn = previous.get("withdrawn_on", as_of)
+        return with_dates(record, {"first_published": first, "withdrawn_on": withdrawn}, TOMBSTONE_KEYS)
+    last = previous.get("last_updated", as_of) if content(previous) == content(record) else as_of
+    return with_dates(record, {"first_published": first, "last_updated": last}, keys)
+
+
+def stamp(records: dict[str, dict], previous: dict[str, dict], as_of: str, keys: tuple[str, ...]) -> dict[str, dict]:
+    """Id -> record with its dates; `previous` is the last export's records by id;
+    `keys` the allow-list of the records (PROPOSAL_KEYS or STORY_KEYS)."""
+    return {pid: dated(record, previous.get(pid), as_of, keys) for pid, record in records.items()}
 
 
 def days_between(earlier: str | None, later: str | None) -> int | None:

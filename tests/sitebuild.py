@@ -20,8 +20,15 @@ if str(ROOT / "plugins") not in sys.path:
 
 def build(output: Path, data: Path = FIXTURE, **settings) -> Path:
     """Build with pelicanconf.py; ``settings`` override it (e.g. SITEURL=..., RELATIVE_URLS=False).
-    No search index unless ``SHOWCASE_SEARCH=True`` (tests/test_search.py)."""
-    override = {"OUTPUT_PATH": str(output), "SHOWCASE_DATA": str(data), "SHOWCASE_SEARCH": False, **settings}
+    No search index unless ``SHOWCASE_SEARCH=True`` (tests/test_search.py), and no build cache
+    unless ``SHOWCASE_CACHE=folder`` (tests/test_incremental.py), so each build stands alone."""
+    override = {
+        "OUTPUT_PATH": str(output),
+        "SHOWCASE_DATA": str(data),
+        "SHOWCASE_SEARCH": False,
+        "SHOWCASE_CACHE": "",
+        **settings,
+    }
     Pelican(settings=read_settings(path=str(ROOT / "pelicanconf.py"), override=override)).run()
     return output
 
@@ -50,6 +57,8 @@ def proposal(id: str, **changes) -> dict:
     record = {
         "id": id,
         "status": "published",
+        "first_published": "2024-07-20",
+        "last_updated": "2024-07-20",
         "title": "标题",
         "received": "2024-06",
         "channel": "面对面交流活动",

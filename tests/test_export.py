@@ -41,7 +41,8 @@ def test_published_record_shape(cli, tmp_path):
     assert export(cli, write_export(tmp_path / "in"), out)[0] == 0
     record = proposal(out, "xzjy-2024-000001")
     assert list(record) == [
-        "id", "status", "title", "received", "channel", "campaign", "topic", "proposer", "decision",
+        "id", "status", "first_published", "last_updated", "title", "received", "channel", "campaign", "topic",
+        "proposer", "decision",
         "stage", "lead_unit", "co_units", "timeline", "stories", "commendations", "body", "outcome",
     ]  # fmt: skip
     # Two published records of one type and district: fewer than k = 5, so the
@@ -167,8 +168,10 @@ def test_tombstones_and_republication(cli, tmp_path):
     rows["suggestions"][1]["同意公开"] = "否"  # consent withdrawn
     del rows["suggestions"][2]  # gone from the export
     assert export(cli, write_export(tmp_path / "in", rows), out)[0] == 0
-    assert (out / "proposals" / "xzjy-2024-000002.yaml").read_text() == "id: xzjy-2024-000002\nstatus: withdrawn\n"
-    assert proposal(out, "xzjy-2024-000003") == {"id": "xzjy-2024-000003", "status": "withdrawn"}
+    tombstone = proposal(out, "xzjy-2024-000002")
+    assert set(tombstone) == {"id", "status", "first_published", "withdrawn_on"}
+    assert tombstone["status"] == "withdrawn"
+    assert proposal(out, "xzjy-2024-000003")["status"] == "withdrawn"
     stats = yaml.safe_load((out / "stats.yaml").read_text(encoding="utf-8"))
     assert stats["totals"]["withdrawn"] == "<5"
     # A tombstone stays a tombstone on the next export, and comes back if publishable again.

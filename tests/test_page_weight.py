@@ -50,3 +50,18 @@ def test_script_exits_non_zero_over_budget(tmp_path, capsys):
     assert page_weight.main([str(tmp_path)]) == 1
     assert page_weight.main([str(tmp_path / "nothing-here")]) == 2
     assert page_weight.main(["a", "b"]) == 2
+
+
+def test_percentile_is_the_nearest_rank():
+    sizes = list(range(1, 101))  # 1..100
+    assert page_weight.percentile(sizes, 0.95) == 95
+    assert page_weight.percentile(sizes, 0.5) == 50
+    assert page_weight.percentile([7], 0.95) == 7
+    assert page_weight.percentile([30, 10, 20], 0.95) == 30  # unsorted input; ceil(0.95 × 3) = 3rd
+
+
+def test_report_gives_median_and_95th_percentile_per_type():
+    pages = [page_weight.PageWeight(f"proposals/{n}/index.html", "proposal", n * 1024, 1024) for n in range(1, 21)]
+    row = next(line for line in page_weight.report(pages, {}).splitlines() if line.startswith("| proposal |"))
+    # 20 pages of 1..20 KB HTML + 1 KB CSS: median 10.5, p95 19 (19th of 20), max 21 with CSS
+    assert row == "| proposal | 20 | 10.5 KB | 19.0 KB | 11.5 KB | 20.0 KB | 21.0 KB |"

@@ -372,6 +372,26 @@ def test_an_earlier_index_is_replaced(tmp_path):
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
 
 
+def test_with_a_cache_the_index_is_kept_until_an_indexed_page_changes(tmp_path, monkeypatch):
+    data, site, cache = copy_fixture(tmp_path), tmp_path / "site", tmp_path / "cache"
+    build(site, data, SHOWCASE_SEARCH=True, SHOWCASE_CACHE=str(cache))
+    entry = site / "pagefind" / "pagefind-entry.json"
+    first = entry.stat().st_mtime_ns
+    runs = []
+    original = showcase_search.build_index
+    monkeypatch.setattr(showcase_search, "build_index", lambda output: runs.append(output) or original(output))
+    build(site, data, SHOWCASE_SEARCH=True, SHOWCASE_CACHE=str(cache))
+    assert runs == [] and entry.stat().st_mtime_ns == first
+    path = data / "proposals" / "xzjy-2024-000101.yaml"
+    record = read_yaml(path)
+    record["title"] = "关于加装无障碍坡道的建议"
+    write_yaml(path, record)
+    build(site, data, SHOWCASE_SEARCH=True, SHOWCASE_CACHE=str(cache))
+    assert len(runs) == 1
+    fragments = [gzip.decompress(f.read_bytes()) for f in (site / "pagefind" / "fragment").iterdir()]
+    assert any("关于加装无障碍坡道的建议".encode() in fragment for fragment in fragments)
+
+
 def test_a_pagefind_failure_fails_the_build(tmp_path, monkeypatch):
     failing = tmp_path / "pagefind"
     failing.write_text("#!/bin/sh\necho 'Error: broken' >&2\nexit 3\n")

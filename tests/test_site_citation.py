@@ -85,15 +85,16 @@ def test_cite_block_on_a_proposal_page(site):
     }
 
 
-def test_cite_block_with_siteurl_and_coarsened_dates(public_site):
+def test_cite_block_with_siteurl_and_coarsened_timeline(public_site):
+    """A timeline coarsened to years does not coarsen the site's own publication dates."""
     assert cite_block(public_site, "proposals/xzjy-2024-000302/index.html") == {
         "facts": {
             "永久链接": f"{SITEURL}/proposals/xzjy-2024-000302/",
             "建议编号": "xzjy-2024-000302",
-            "首次公开": "2023年",
-            "最后更新": "2023年",
+            "首次公开": "2024年7月20日",
+            "最后更新": "2024年7月20日",
         },
-        "reference": f"倾听徐州·在一起. +86热线应当24小时有人接听[EB/OL]. (2023)[引用日期]. "
+        "reference": f"倾听徐州·在一起. +86热线应当24小时有人接听[EB/OL]. (2024-07-20)[引用日期]. "
         f"{SITEURL}/proposals/xzjy-2024-000302/.",
         "downloads": [
             f"{SITEURL}/proposals/xzjy-2024-000302/cite.bib",
@@ -161,8 +162,9 @@ def test_bibtex_escapes_special_characters(tmp_path):
         ({stage: None for stage in ("征集", "报送", "督办", "转化", "反馈", "展示")}, ("2024-06", "2024-06")),
     ],
 )
-def test_first_published_and_last_updated(site_vocabulary, dates, expected):
+def test_dates_of_data_exported_before_the_dates_were_recorded(site_vocabulary, dates, expected):
     record = proposal("xzjy-2024-000001")
+    del record["first_published"], record["last_updated"]  # derived from the timeline, as before
     if "褒奖" in dates:
         record["stage"] = "褒奖"
         record["timeline"].append({"stage": "褒奖", "date": None, "days": None})
@@ -200,7 +202,7 @@ def test_json_ld_of_a_proposal(public_site):
     }
 
 
-def test_json_ld_of_a_story_and_of_coarsened_dates(site):
+def test_json_ld_of_a_story_and_of_a_coarsened_timeline(site):
     story = json_ld(site, "stories/grassroots-burden-2024/index.html")
     assert (story["@type"], story["identifier"], story["datePublished"], story["dateModified"]) == (
         "Report",
@@ -210,7 +212,7 @@ def test_json_ld_of_a_story_and_of_coarsened_dates(site):
     )
     assert story["url"] == "/stories/grassroots-burden-2024/"
     coarse = json_ld(site, "proposals/xzjy-2024-000302/index.html")
-    assert (coarse["datePublished"], coarse["dateModified"]) == ("2023", "2023")
+    assert (coarse["datePublished"], coarse["dateModified"]) == ("2024-07-20T00:00:00+08:00",) * 2
 
 
 def open_graph(site, path: str) -> dict:

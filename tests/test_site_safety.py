@@ -77,6 +77,8 @@ def data(tmp_path_factory):
         data / "stories/hostile-story.yaml",
         {
             "id": "hostile-story",
+            "first_published": "2024-10-01",
+            "last_updated": "2024-10-01",
             "title": STORY_TITLE,
             "summary": " ".join(PAYLOADS),
             "published_on": "2024-10-01",

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from .. import yamlio
+
 SETTINGS_FILE = Path(__file__).resolve().parents[2] / "config" / "anonymise.yaml"
 
 # Full-width ASCII variants (digits, letters, @ + - . _ and the like) fold to
@@ -86,7 +88,7 @@ def scrub_text(text: str, families: list[Family]) -> tuple[str, dict[str, int]]:
 @cache
 def settings() -> dict:
     with open(SETTINGS_FILE, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=yaml.CSafeLoader)
+        return yaml.load(handle, Loader=yamlio.LOADER)
 
 
 def placeholder(family: str) -> str:

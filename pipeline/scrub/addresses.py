@@ -35,6 +35,7 @@ from functools import cache
 
 import yaml
 
+from .. import yamlio
 from ..config import VOCABULARY_FILE
 from . import Family, placeholder
 
@@ -129,7 +130,7 @@ TAIL = rf"(?:{SP}{TOKEN})*(?:{SP}{BARE_ROOM})?"
 @cache
 def districts() -> tuple[str, ...]:
     with open(VOCABULARY_FILE, encoding="utf-8") as handle:
-        vocabulary = yaml.load(handle, Loader=yaml.CSafeLoader)
+        vocabulary = yaml.load(handle, Loader=yamlio.LOADER)
     return tuple(item["name"] if isinstance(item, dict) else str(item) for item in vocabulary["districts"])
 
 

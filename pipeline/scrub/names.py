@@ -41,6 +41,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import yamlio
 from . import Family, placeholder
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -67,7 +68,7 @@ ROLE_ENDINGS = "人员者户客工师士手们家"
 @cache
 def cues() -> dict:
     with open(DATA / "cues.yaml", encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=yaml.CSafeLoader)
+        return yaml.load(handle, Loader=yamlio.LOADER)
 
 
 @cache

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from .. import yamlio
+
 DATA = Path(__file__).resolve().parent / "data"
 HAN = "\u4e00-\u9fff"
 CN_DIGIT = "一二三四五六七八九十百零〇两"
@@ -34,7 +36,7 @@ def alternation(words) -> str:
 @cache
 def patterns() -> dict[str, re.Pattern]:
     with open(DATA / "sensitive.yaml", encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=yaml.CSafeLoader)
+        data = yaml.load(handle, Loader=yamlio.LOADER)
     # Each pattern starts with a cheap look at the first character, so most
     # positions of a text are passed over at once.
     age = (

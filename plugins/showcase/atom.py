@@ -1,4 +1,5 @@
-"""Atom feeds of new publications: published proposals and stories, newest first.
+"""Atom feeds: new publications (published proposals and stories, newest
+first), and the record of changes (one entry per day, ``changes_entry``).
 
 Written with feedgenerator (a Pelican dependency) rather than Pelican's
 ``write_feed``: that one derives each entry id from the page URL, which has no
@@ -9,9 +10,11 @@ against the feed's own folder. Here:
   (uuid5), so they never change with the host or a title edit;
 - links are absolute from ``SITEURL`` when it is set, else relative to the
   feed file (``../proposals/<id>/`` from ``feeds/all.atom.xml``);
-- dates are the records' own (see ``dates``), at midnight in ``TIMEZONE``;
-  ``updated`` is the newest entry's date (an empty feed takes ``fallback``),
-  so the same data gives the same bytes.
+- dates are the records' own (see ``dates``: ``published`` is when a record
+  was first published, an entry's ``updated`` when its content last changed),
+  at midnight in ``TIMEZONE``; the feed's ``updated`` is its newest entry's
+  ``updated`` (an empty feed takes ``fallback``), so the same data gives the
+  same bytes.
 
 Citizen text is plain text: it is escaped before it goes into an HTML field.
 """
@@ -27,7 +30,7 @@ from zoneinfo import ZoneInfo
 from feedgenerator import Atom1Feed
 from markupsafe import escape
 
-from .dates import first_day, published_on
+from .dates import first_day, first_published, last_changed, last_updated, published_on
 from .models import Proposal, Story
 from .render import paragraphs
 
@@ -45,6 +48,7 @@ class Entry:
     title: str
     url: str  # site-relative, e.g. "proposals/xzjy-2024-000123/"
     published: date
+    updated: date
     summary: str | None  # HTML
     content: str  # HTML
     categories: tuple[str, ...]
@@ -61,6 +65,7 @@ def proposal_entry(proposal: Proposal) -> Entry:
         title=proposal.title,
         url=proposal.url,
         published=published_on(proposal),
+        updated=last_changed(proposal),
         summary=str(escape(meta)),
         content=_text_html(proposal.body, proposal.outcome),
         categories=tuple(c for c in (proposal.topic, proposal.campaign) if c),
@@ -72,7 +77,8 @@ def story_entry(story: Story) -> Entry:
         id=urn(f"story:{story.id}"),
         title=story.title,
         url=story.url,
-        published=first_day(story.published_on),
+        published=first_day(first_published(story)),
+        updated=first_day(last_updated(story)),
         summary=str(escape(story.summary)),
         content=str(story.body_html),
         categories=(story.campaign,) if story.campaign else (),
@@ -94,6 +100,26 @@ class _Feed(Atom1Feed):
         return self._updated
 
 
+def changes_entry(day: date, title: str, content: str) -> Entry:
+    """One day of the record of changes (/changes/): its title and HTML list come from the theme."""
+    return Entry(
+        id=urn(f"changes:{day.isoformat()}"),
+        title=title,
+        url="changes/",
+        published=day,
+        updated=day,
+        summary=None,
+        content=content,
+        categories=(),
+    )
+
+
+def feed_link(url: str, path: str, settings: dict) -> str:
+    """A site-relative URL as a feed at ``path`` links it: absolute from SITEURL, else relative to the feed."""
+    siteurl = settings.get("SITEURL") or ""
+    return f"{siteurl}/{url}" if siteurl else "../" * path.count("/") + url
+
+
 def atom(
     *,
     title: str,
@@ -107,7 +133,7 @@ def atom(
     siteurl = settings.get("SITEURL") or ""
 
     def link(url: str) -> str:
-        return f"{siteurl}/{url}" if siteurl else "../" * path.count("/") + url
+        return feed_link(url, path, settings)
 
     def moment(day: date) -> datetime:
         return datetime.combine(day, time(), tzinfo=zone)
@@ -120,7 +146,7 @@ def atom(
         author_name=settings["SITENAME"],
         feed_url=f"{siteurl}/{path}" if siteurl else path.rsplit("/", 1)[-1],
         feed_guid=urn(f"feed:{path}"),
-        updated=moment(items[0].published if items else fallback),
+        updated=moment(max((entry.updated for entry in items), default=fallback)),
     )
     for entry in items:
         feed.add_item(
@@ -130,6 +156,7 @@ def atom(
             content=entry.content,
             unique_id=entry.id,
             pubdate=moment(entry.published),
+            updateddate=moment(entry.updated),
             categories=entry.categories,
         )
     out = io.StringIO()

@@ -1,10 +1,10 @@
 """What a journalist cites: a record's permanent URL, id, title and dates.
 
-The published data has no explicit publication dates yet, so they are derived
-(documented in README.md): a proposal was first published on the date of its
-展示 stage and last updated on the date of its latest dated stage; a story on
-``published_on`` for both. Dates are given as the data gives them ('YYYY',
-'YYYY-MM' once coarsened), never made more precise than they are.
+The dates are the record's ``first_published`` and ``last_updated`` (see
+``dates``: derived from the stages, or a story's ``published_on``, for data
+written before the pipeline recorded them). Dates are given as the data gives
+them ('YYYY', 'YYYY-MM' once a derived date was coarsened), never made more
+precise than they are.
 
 The access date of a reference is the reader's: nothing here knows the
 build's date, so the output is the same bytes on every build.
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .dates import first_published, last_updated
 from .models import Proposal, Story
 
-DISPLAY_STAGE = "展示"  # the stage at which a proposal is first shown to the public
 DESCRIPTION_LENGTH = 120  # characters of a proposal's body in its description
 
 
@@ -53,17 +53,8 @@ def permalink(path: str, settings: dict) -> str:
 
 
 def proposal_dates(proposal: Proposal) -> tuple[str, str]:
-    """(first published, last updated) of a proposal, from its timeline, as the data gives them.
-
-    First published: the 展示 stage's date; if that date was not recorded, the
-    latest recorded date (the rule of ``dates.published_on``, which feeds and
-    the sitemap use). Last updated: the latest date of any reached stage.
-    Without any date, both are ``received``.
-    """
-    dated = [step.date for step in proposal.steps if step.reached and step.date]
-    last = dated[-1] if dated else proposal.received
-    display = [step.date for step in proposal.steps if step.name == DISPLAY_STAGE and step.reached and step.date]
-    return (display[0] if display else last), last
+    """(first published, last updated) of a proposal, as the data gives them (see ``dates``)."""
+    return first_published(proposal), last_updated(proposal)
 
 
 def _shorten(text: str, length: int) -> str:
@@ -76,12 +67,10 @@ def cite(record: Proposal | Story, settings: dict) -> Citation:
     """The citation of a proposal or story page."""
     if isinstance(record, Proposal):
         kind = "proposal"
-        published, updated = proposal_dates(record)
         description = _shorten(record.body, DESCRIPTION_LENGTH)
         keywords = (record.topic, *([record.campaign] if record.campaign else []))
     else:
         kind = "story"
-        published = updated = record.published_on
         description = record.summary
         keywords = tuple([record.campaign] if record.campaign else [])
     return Citation(
@@ -93,7 +82,7 @@ def cite(record: Proposal | Story, settings: dict) -> Citation:
         path=f"/{record.url}",
         url=permalink(record.url, settings),
         site_url=site_url(settings) or "/",
-        published=published,
-        updated=updated,
+        published=first_published(record),
+        updated=last_updated(record),
         keywords=keywords,
     )

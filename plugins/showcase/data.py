@@ -1,21 +1,28 @@
 """Read the published data folder and the vocabulary, check them, build the models.
 
 This is the only module that touches files. YAML is read with
-``yaml.CSafeLoader`` (libyaml) and nothing else. All problems of all files are
+``yaml.CSafeLoader`` (libyaml; the pure-Python ``SafeLoader`` only where
+PyYAML lacks it), through the parse cache (``parsecache.py``). All problems of all files are
 collected first; if there is any, :class:`ShowcaseDataError` is raised with the
 whole list, so the build fails once with every file and key named.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
+from typing import TypeVar
 
 from . import formats
+from .fingerprint import Fingerprints, digest_text
+from .memo import Memo
 from .models import CommendationYear, Proposal, Showcase, Story, Tombstone
+from .parsecache import ParseCache, parse_yaml
 from .schema import Problem
 from .vocabulary import VOCABULARY_SPEC, Vocabulary
+
+T = TypeVar("T")
 
 
 class ShowcaseDataError(Exception):
@@ -30,13 +37,37 @@ class ShowcaseDataError(Exception):
 
 def read_yaml(path: Path, label: str) -> tuple[object, list[Problem]]:
     """Parse one file; a syntax or encoding error is a problem, not an exception."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        return yaml.load(text, Loader=yaml.CSafeLoader), []
-    except UnicodeDecodeError as error:
-        return None, [Problem(label, "(文件)", "not-utf8", f"不是 UTF-8 编码：{error}")]
-    except yaml.YAMLError as error:
-        return None, [Problem(label, "(文件)", "yaml-syntax", f"YAML 语法错误：{error}")]
+    return parse_yaml(path.read_bytes(), label)
+
+
+@dataclass
+class SourceFiles:
+    """The files a showcase was read from, in reading order (see ``Showcase.source``)."""
+
+    folder: Path
+    raw: dict[str, bytes] = field(default_factory=dict)  # "proposals/x.yaml" -> bytes
+    parsed: dict[str, object] = field(default_factory=dict)  # -> the checked mapping
+    digests: dict[str, str] = field(default_factory=dict)  # -> digest of the bytes
+    fingerprints: Fingerprints = field(default_factory=Fingerprints)  # record object -> digest
+    memo: Memo = field(default_factory=lambda: Memo(None, ""))  # set by the generator to its cache
+
+    def derive(self, kind: str, record: object, make: Callable[[], T]) -> T:
+        """``make()``, or what it gave for a record with the same content in an earlier build."""
+        return self.memo.get(kind, self.fingerprints.of(record), make)
+
+    def add(self, label: str, raw: bytes, data: object, key: str) -> None:
+        self.raw[label], self.parsed[label], self.digests[label] = raw, data, key
+        self.fingerprints.add(data, key)
+
+    def records(self, subfolder: str) -> list[dict]:
+        """The parsed files of a subfolder, by file name, tombstones left out."""
+        prefix = f"{subfolder}/"
+        found = [(label, data) for label, data in self.parsed.items() if label.startswith(prefix)]
+        return [data for _, data in sorted(found) if data.get("status") != "withdrawn"]
+
+    def copies(self) -> list[tuple[str, bytes]]:
+        """Every file as (path relative to the folder, bytes), sorted: the open data's byte copies."""
+        return sorted(self.raw.items())
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
@@ -69,41 +100,41 @@ def _same_name(data: dict, key: str, path: Path, label: str) -> list[Problem]:
     return []
 
 
-def _load_proposals(folder, vocabulary, problems, failed):
+def _load_proposals(folder, vocabulary, reader, failed):
     rule = formats.proposal(vocabulary)
     proposals, tombstones = [], []
-    for path in _files(folder, "proposals", problems):
+    for path in _files(folder, "proposals", reader.problems):
         label = f"proposals/{path.name}"
-        data, found = read_yaml(path, label)
-        withdrawn = isinstance(data, dict) and data.get("status") == "withdrawn"
-        if not found:
+
+        def check(data, path=path, label=label) -> list[Problem]:
+            withdrawn = isinstance(data, dict) and data.get("status") == "withdrawn"
             found = (formats.TOMBSTONE if withdrawn else rule)(data, label, "")
-        if not found:
-            found = _same_name(data, "id", path, label)
-        if not found and not withdrawn:
-            found = formats.proposal_consistency(data, vocabulary, label)
-        problems += found
-        if found:
-            failed.add(path.stem)
-        elif withdrawn:
-            tombstones.append(Tombstone(data["id"]))
+            found = found or _same_name(data, "id", path, label)
+            if not found and not withdrawn:
+                found = formats.proposal_consistency(data, vocabulary, label)
+            return found
+
+        data = reader.read(path, label, check, failed)
+        if data is None:
+            continue
+        if data.get("status") == "withdrawn":
+            tombstones.append(reader.keep(Tombstone.from_yaml(data), label))
         else:
-            proposals.append(Proposal.from_yaml(data, vocabulary))
+            proposals.append(reader.keep(Proposal.from_yaml(data, vocabulary), label))
     return proposals, tombstones
 
 
-def _load_each(folder, subfolder, rule, key, build, problems, failed):
+def _load_each(folder, subfolder, rule, key, build, reader, failed):
     records = []
-    for path in _files(folder, subfolder, problems):
+    for path in _files(folder, subfolder, reader.problems):
         label = f"{subfolder}/{path.name}"
-        data, found = read_yaml(path, label)
-        found = found or rule(data, label, "")
-        found = found or _same_name(data, key, path, label)
-        problems += found
-        if found:
-            failed.add(path.stem)
-        else:
-            records.append(build(data))
+
+        def check(data, path=path, label=label) -> list[Problem]:
+            return rule(data, label, "") or _same_name(data, key, path, label)
+
+        data = reader.read(path, label, check, failed)
+        if data is not None:
+            records.append(reader.keep(build(data), label))
     return records
 
 
@@ -146,50 +177,71 @@ def _links(proposals, stories, commendations, failed) -> list[Problem]:
     return problems
 
 
-def load_showcase(folder: Path, vocabulary: Vocabulary) -> Showcase:
-    """Read and check the whole data folder; raise :class:`ShowcaseDataError` on any problem."""
+class _Reader:
+    """Reads data files through the parse cache, collecting problems and sources."""
+
+    def __init__(self, folder: Path, cache: ParseCache):
+        self.cache = cache
+        self.problems: list[Problem] = []
+        self.source = SourceFiles(folder)
+
+    def read(self, path: Path, label: str, check, failed: set[str]) -> object | None:
+        """The checked data of one file, or None (its problems recorded) if it has any."""
+        data, found, raw, key = self.cache.read(path, label, check)
+        self.problems += found
+        if found:
+            failed.add(path.stem)
+            return None
+        self.source.add(label, raw, data, key)
+        return data
+
+    def keep(self, record, label: str):
+        self.source.fingerprints.add(record, self.source.digests[label])
+        return record
+
+
+def load_showcase(folder: Path, vocabulary: Vocabulary, cache: ParseCache | None = None) -> Showcase:
+    """Read and check the whole data folder; raise :class:`ShowcaseDataError` on any problem.
+
+    ``cache`` (a :class:`ParseCache`) reuses what an earlier build parsed and
+    checked from identical bytes; the result is the same with or without it.
+    """
     if not folder.is_dir():
         raise ShowcaseDataError(folder, [Problem(str(folder), "(目录)", "missing-folder", "数据目录不存在")])
-    problems: list[Problem] = []
+    reader = _Reader(folder, cache or ParseCache(None, ""))
 
     stats_path = folder / "stats.yaml"
     stats = None
     if stats_path.is_file():
-        data, found = read_yaml(stats_path, "stats.yaml")
-        found = found or formats.STATS(data, "stats.yaml", "")
-        problems += found
-        stats = None if found else data
+        stats = reader.read(stats_path, "stats.yaml", lambda data: formats.STATS(data, "stats.yaml", ""), set())
     else:
-        problems.append(Problem("stats.yaml", "(文件)", "missing-file", "缺少 stats.yaml"))
+        reader.problems.append(Problem("stats.yaml", "(文件)", "missing-file", "缺少 stats.yaml"))
 
     failed: dict[str, set[str]] = {"proposals": set(), "stories": set(), "commendations": set()}
-    proposals, tombstones = _load_proposals(folder, vocabulary, problems, failed["proposals"])
+    proposals, tombstones = _load_proposals(folder, vocabulary, reader, failed["proposals"])
     stories = _load_each(
         folder, "stories", formats.story(vocabulary), "id",
-        lambda data: Story.from_yaml(data, vocabulary), problems, failed["stories"],
+        lambda data: Story.from_yaml(data, vocabulary), reader, failed["stories"],
     )  # fmt: skip
     commendations = _load_each(
         folder, "commendations", formats.commendation_year(vocabulary), "year",
-        lambda data: CommendationYear.from_yaml(data, vocabulary), problems, failed["commendations"],
+        lambda data: CommendationYear.from_yaml(data, vocabulary), reader, failed["commendations"],
     )  # fmt: skip
-    problems += _links(proposals, stories, commendations, failed)
+    problems = reader.problems + _links(proposals, stories, commendations, failed)
+    reader.cache.save()
 
     if problems:
         raise ShowcaseDataError(folder, problems)
-    return Showcase(
+    showcase = Showcase(
         vocabulary=vocabulary,
         stats=stats,
         proposals=tuple(sorted(proposals, key=lambda p: (p.received, p.id), reverse=True)),
         tombstones=tuple(sorted(tombstones, key=lambda t: t.id)),
         stories=tuple(sorted(stories, key=lambda s: (s.published_on, s.id), reverse=True)),
         commendations=tuple(sorted(commendations, key=lambda c: c.year, reverse=True)),
+        source=reader.source,
     )
-
-
-def data_files(folder: Path) -> list[tuple[str, bytes]]:
-    """Every data file as (path relative to the folder, bytes), sorted: the open
-    data's byte copies. Call after :func:`load_showcase` found no problem."""
-    files = [("stats.yaml", (folder / "stats.yaml").read_bytes())]
-    for subfolder in ("commendations", "proposals", "stories"):
-        files += [(f"{subfolder}/{path.name}", path.read_bytes()) for path in _files(folder, subfolder, [])]
-    return files
+    # Many pages depend on all stories and commendation years: fingerprint those tuples once.
+    for group in (showcase.stories, showcase.commendations):
+        reader.source.fingerprints.add(group, digest_text(reader.source.fingerprints.of(group)))
+    return showcase

@@ -1,14 +1,19 @@
-"""The dates feeds and the sitemap give a record, taken from the data only.
+"""The dates a record's page, its citation, the feeds and the sitemap give it.
 
-Data dates may be coarsened to a month (``'YYYY-MM'``) or a year
-(``'YYYY'``); such a period stands for its first day.
+They are the record's own ``first_published`` and ``last_updated``, which the
+pipeline keeps stable across exports (docs/published-data.md). Data written
+before the pipeline recorded them has none: a proposal's are then derived
+from its stages (first published when it reached 展示, last updated at its
+latest dated stage), a story's are its ``published_on``. Derived dates may be
+coarsened to a month (``'YYYY-MM'``) or a year (``'YYYY'``); such a period
+stands for its first day.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from .models import Proposal
+from .models import Proposal, Story
 
 DISPLAY_STAGE = "display"  # the slug of 展示 in config/vocabulary.yaml
 
@@ -23,17 +28,38 @@ def _dated_steps(proposal: Proposal) -> list[str]:
     return [step.date for step in proposal.steps if step.reached and step.date]
 
 
-def published_on(proposal: Proposal) -> date:
-    """When the proposal was shown to the public: the date of its 展示 stage,
-    else of the latest dated stage it reached, else the month it was received."""
+def _derived_first(proposal: Proposal) -> str:
+    """The date of its 展示 stage, else of the latest dated stage, else the month received."""
     for step in proposal.steps:
         if step.slug == DISPLAY_STAGE and step.reached and step.date:
-            return first_day(step.date)
+            return step.date
+    return _derived_last(proposal)
+
+
+def _derived_last(proposal: Proposal) -> str:
     dated = _dated_steps(proposal)
-    return first_day(dated[-1] if dated else proposal.received)
+    return dated[-1] if dated else proposal.received
+
+
+def first_published(record: Proposal | Story) -> str:
+    """When the record was first shown on the site, as the data gives it."""
+    if record.first_published:
+        return record.first_published
+    return _derived_first(record) if isinstance(record, Proposal) else record.published_on
+
+
+def last_updated(record: Proposal | Story) -> str:
+    """When the record's published content last changed, as the data gives it."""
+    if record.last_updated:
+        return record.last_updated
+    return _derived_last(record) if isinstance(record, Proposal) else record.published_on
+
+
+def published_on(proposal: Proposal) -> date:
+    """The day the proposal was first published (feeds, sitemap)."""
+    return first_day(first_published(proposal))
 
 
 def last_changed(proposal: Proposal) -> date:
-    """The date of the latest stage the proposal reached (its page's last change)."""
-    dated = _dated_steps(proposal)
-    return first_day(dated[-1] if dated else proposal.received)
+    """The day the proposal's page last changed (sitemap)."""
+    return first_day(last_updated(proposal))

@@ -1,106 +1,115 @@
 """The rules for each kind of file in the data folder (docs/published-data.md).
 
-Rules that depend on the vocabulary are built from it, so a value outside the
+The format itself is the JSON Schema in the project's ``schema/`` folder,
+shared with the pipeline and the commit guards, so there is one definition of
+it. Pelican loads this plugin without the project root on ``sys.path`` and the
+plugin imports nothing from the project outside its own folder, so that
+folder's checker is loaded here by path.
+
+The vocabulary's names are filled into the schema, so a value outside the
 vocabulary (an unknown stage, campaign, award...) stops the build instead of
 rendering a page with a broken label or link.
 """
 
 from __future__ import annotations
 
-from .schema import (
-    DATE,
-    PERIOD,
-    PROPOSAL_ID,
-    STORY_ID,
-    Problem,
-    Rule,
-    boolean,
-    count,
-    integer,
-    list_of,
-    mapping,
-    mapping_of,
-    nullable,
-    number,
-    one_of,
-    string,
-)
+import importlib.util
+import json
+import sys
+from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
+
+from .schema import Problem, Rule
 from .vocabulary import Vocabulary
 
-ID_FORMAT = "小写字母、数字、连字符或下划线（如 xzjy-2024-000123）"
-STORY_ID_FORMAT = "小写字母、数字与连字符（如 grassroots-burden-2024）"
-DATE_FORMAT = "'YYYY-MM-DD'"
-PERIOD_FORMAT = "'YYYY-MM' 或 'YYYY'"
-DAY_FORMAT = "'YYYY-MM-DD' 或 'YYYY'"
+SCHEMA_FOLDER = Path(__file__).resolve().parents[2] / "schema"
+_MODULE = "showcase_published_schema"
 
 
-def timeline(vocabulary: Vocabulary) -> Rule:
-    """Entries of ``stage`` (vocabulary ``stages``), ``date`` (or null) and
-    ``days`` since the previous stage (or null).
+def _published_schema() -> ModuleType:
+    """The ``schema/`` package, loaded once as a package so its relative imports work."""
+    if _MODULE not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            _MODULE, SCHEMA_FOLDER / "__init__.py", submodule_search_locations=[str(SCHEMA_FOLDER)]
+        )
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[_MODULE] = module
+        spec.loader.exec_module(module)
+    return sys.modules[_MODULE]
 
-    The first stage (征集) is dated by month, the others by day; all by year
-    once the proposal's period was coarsened. The order, and that the list
-    ends at the proposal's ``stage``, are checked by :func:`proposal_consistency`.
-    """
-    first = vocabulary.stage_names[0]
-    month = nullable(string(PERIOD, PERIOD_FORMAT))
 
-    def day(value: object, file: str, key: str) -> list[Problem]:
-        return nullable(string(DATE if len(str(value)) > 4 else PERIOD, DAY_FORMAT))(value, file, key)
+def vocabularies(vocabulary: Vocabulary) -> dict[str, list[str]]:
+    """The lists the schema's ``x-vocabulary`` keys name."""
+    return {
+        "channels": list(vocabulary.channels),
+        "campaigns": list(vocabulary.campaigns),
+        "topics": list(vocabulary.topics),
+        "proposer_types": list(vocabulary.proposer_types),
+        "districts": list(vocabulary.districts),
+        "awards": list(vocabulary.awards),
+        "published_stages": list(vocabulary.published_stages),
+        "stages": list(vocabulary.stage_names),
+        "adopted_decisions": list(vocabulary.adopted_decisions),
+    }
 
-    def date(value: object, file: str, key: str) -> list[Problem]:
-        return []  # checked below, once the entry's stage is known
 
-    entry = mapping({"stage": one_of(vocabulary.stage_names, "stages"), "date": date, "days": nullable(integer())})
+@lru_cache(maxsize=32)
+def _compiled(kind: str, lists: str):
+    """Compiling costs milliseconds; a build (and a test run) asks for the same few often."""
+    return _published_schema().record_schema(kind, json.loads(lists))
+
+
+def _rule(kind: str, lists: dict[str, list[str]]) -> Rule:
+    schema = _compiled(kind, json.dumps(lists, ensure_ascii=False, sort_keys=True))
 
     def rule(value: object, file: str, key: str) -> list[Problem]:
-        problems = list_of(entry)(value, file, key)
-        if problems:
-            return problems
-        for index, item in enumerate(value):
-            check = month if item["stage"] == first else day
-            problems += check(item["date"], file, f"{key}[{index}].date")
-        return problems
+        found = schema.check(value)
+        return [
+            Problem(file, ".".join(filter(None, (key, item.key))) or "(文件)", item.code, item.message)
+            for item in found
+        ]
 
     return rule
 
 
 def proposal(vocabulary: Vocabulary) -> Rule:
-    return mapping(
-        {
-            "id": string(PROPOSAL_ID, ID_FORMAT),
-            "status": one_of(["published", "withdrawn"], "status"),
-            "title": string(),
-            "received": string(PERIOD, PERIOD_FORMAT),
-            "channel": one_of(vocabulary.channels, "channels"),
-            "campaign": nullable(one_of(vocabulary.campaigns, "campaigns")),
-            "topic": one_of(vocabulary.topics, "topics"),
-            "proposer": mapping(
-                {
-                    "type": nullable(one_of(vocabulary.proposer_types, "proposer_types")),
-                    "group": string(),
-                    "district": nullable(one_of(vocabulary.districts, "districts")),
-                    "label": string(),
-                }
-            ),
-            "decision": one_of(vocabulary.adopted_decisions, "decisions（采纳类）"),
-            "stage": one_of(vocabulary.published_stages, "published_stages"),
-            "lead_unit": nullable(string()),
-            "co_units": list_of(string()),
-            "timeline": timeline(vocabulary),
-            "stories": list_of(string(STORY_ID, STORY_ID_FORMAT)),
-            "commendations": list_of(mapping({"year": integer(), "award": one_of(vocabulary.awards, "awards")})),
-            "body": string(),
-            "outcome": nullable(string()),
-        }
-    )
+    return _rule("proposal", vocabularies(vocabulary))
+
+
+def story(vocabulary: Vocabulary) -> Rule:
+    return _rule("story", vocabularies(vocabulary))
+
+
+def commendation_year(vocabulary: Vocabulary) -> Rule:
+    return _rule("commendation_year", vocabularies(vocabulary))
+
+
+TOMBSTONE: Rule = _rule("tombstone", {})
+STATS: Rule = _rule("stats", {})
+
+
+# The date of a timeline entry, by its place: the first stage (collection) by
+# month, the others by day; any of them by year only once the record was coarsened.
+FIRST_DATE = (4, 7), "'YYYY-MM' 或 'YYYY'"
+LATER_DATE = (4, 10), "'YYYY-MM-DD' 或 'YYYY'"
+
+
+def _timeline_dates(timeline: list[dict], file: str) -> list[Problem]:
+    """The schema knows a date's shape, not which entry it is: its precision is checked here."""
+    problems = []
+    for index, entry in enumerate(timeline):
+        lengths, expected = FIRST_DATE if index == 0 else LATER_DATE
+        if entry["date"] is not None and len(entry["date"]) not in lengths:
+            problems.append(Problem(file, f"timeline[{index}].date", "bad-format", f"格式应为 {expected}"))
+    return problems
 
 
 def proposal_consistency(data: dict, vocabulary: Vocabulary, file: str) -> list[Problem]:
-    """The timeline must reach exactly the proposal's current stage."""
+    """The timeline must reach exactly the proposal's current stage, each date as precise as its stage allows."""
     names = vocabulary.stage_names
     if data["stage"] not in names:
-        return [Problem(file, "stage", "not-in-vocabulary", f"{data['stage']!r} 不在词表 stages 中")]
+        return [Problem(file, "stage", "not-in-vocabulary", "不在词表 stages 中")]
     expected = list(names[: names.index(data["stage"]) + 1])
     reached = [item["stage"] for item in data["timeline"]]
     if reached != expected:
@@ -113,80 +122,4 @@ def proposal_consistency(data: dict, vocabulary: Vocabulary, file: str) -> list[
                 f"实为 {'、'.join(reached) or '（空）'}",
             )
         ]
-    return []
-
-
-TOMBSTONE: Rule = mapping({"id": string(PROPOSAL_ID, ID_FORMAT), "status": one_of(["withdrawn"], "status")})
-
-
-def story(vocabulary: Vocabulary) -> Rule:
-    return mapping(
-        {
-            "id": string(STORY_ID, STORY_ID_FORMAT),
-            "title": string(),
-            "summary": string(),
-            "published_on": string(DATE, DATE_FORMAT),
-            "campaign": nullable(one_of(vocabulary.campaigns, "campaigns")),
-            "lead_unit": nullable(string()),
-            "proposals": list_of(string(PROPOSAL_ID, ID_FORMAT)),
-            "metrics": list_of(
-                mapping(
-                    {
-                        "label": string(),
-                        "before": nullable(number()),
-                        "after": number(),
-                        "unit": nullable(string()),
-                        "note": nullable(string()),
-                    }
-                )
-            ),
-            "body": string(),
-        }
-    )
-
-
-def commendation_year(vocabulary: Vocabulary) -> Rule:
-    return mapping(
-        {
-            "year": integer(),
-            "awards": list_of(
-                mapping(
-                    {
-                        "award": one_of(vocabulary.awards, "awards"),
-                        "proposal": nullable(string(PROPOSAL_ID, ID_FORMAT)),
-                        "recipient": nullable(string()),
-                        "recipient_label": string(),
-                        "awarded_on": string(DATE, DATE_FORMAT),
-                    }
-                )
-            ),
-        }
-    )
-
-
-_COUNTS = mapping({"received": count(), "adopted": count(), "published": count()})
-
-STATS: Rule = mapping(
-    {
-        "synthetic": boolean(),
-        "suppression_threshold": integer(),
-        "totals": mapping(
-            {
-                "received": count(),
-                "adopted": count(),
-                "published": count(),
-                "withdrawn": count(),
-                "commendations": count(),
-            }
-        ),
-        "by_year": mapping_of(_COUNTS),
-        "by_campaign": mapping_of(_COUNTS),
-        "by_channel": mapping_of(_COUNTS),
-        "by_district": mapping_of(_COUNTS),
-        "by_topic": mapping_of(_COUNTS),
-        "by_proposer_type": mapping_of(_COUNTS),
-        "by_decision": mapping_of(count()),
-        "funnel": mapping_of(count()),
-        "median_days": mapping_of(nullable(number())),
-    }
-)
+    return _timeline_dates(data["timeline"], file)

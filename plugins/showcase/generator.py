@@ -4,20 +4,32 @@
 :class:`~showcase.data.ShowcaseDataError` on any problem, which makes
 ``pelican`` exit with status 1) and puts it in the shared context as
 ``showcase``, so every template, including Pelican's own ``page.html``, can
-use it. ``generate_output`` writes each page through Pelican's writer.
+use it. ``generate_output`` renders the page sets through the incremental
+writer (``writer.py``), which skips what did not change since the last build
+with the same cache folder (setting ``SHOWCASE_CACHE``; empty: no cache).
 """
 
 from __future__ import annotations
 
+import gc
+import logging
 from pathlib import Path
 
 from pelican.generators import Generator
 
+from . import formats, sitemap
 from .data import load_showcase, load_vocabulary
-from .pages import File, Page, page_sets
+from .fingerprint import digest_files, digest_text
+from .memo import Memo
+from .pages import Page, page_sets
+from .parsecache import ParseCache
+from .writer import IncrementalWriter, page_context, paginate
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_DATA = "data/public"
 DEFAULT_VOCABULARY = "config/vocabulary.yaml"
+PLUGIN_FOLDER = Path(__file__).resolve().parent
 
 
 def _setting_path(settings: dict, name: str, default: str) -> Path:
@@ -28,37 +40,79 @@ def _setting_path(settings: dict, name: str, default: str) -> Path:
     return Path(value).expanduser().resolve()
 
 
+def _cache_folder(settings: dict) -> Path | None:
+    value = settings.get("SHOWCASE_CACHE")
+    return Path(value).expanduser().resolve() if value else None
+
+
+def _tree(folder: Path) -> list[Path]:
+    return [path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts]
+
+
+def _settings_digest(settings: dict, fingerprints) -> str:
+    """The plain settings (strings, numbers, lists, dicts of them); objects are left out."""
+    parts = []
+    for name in sorted(settings):
+        try:
+            parts.append(f"{name}={fingerprints.of(settings[name])}")
+        except TypeError:
+            continue
+    return digest_text(*parts)
+
+
 class ShowcaseGenerator(Generator):
     def generate_context(self) -> None:
-        vocabulary = load_vocabulary(_setting_path(self.settings, "SHOWCASE_VOCABULARY", DEFAULT_VOCABULARY))
-        self.showcase = load_showcase(_setting_path(self.settings, "SHOWCASE_DATA", DEFAULT_DATA), vocabulary)
+        vocabulary_path = _setting_path(self.settings, "SHOWCASE_VOCABULARY", DEFAULT_VOCABULARY)
+        vocabulary = load_vocabulary(vocabulary_path)
+        self.cache_folder = _cache_folder(self.settings)
+        # What a data file's check depends on besides its bytes: this code, the schema, the vocabulary.
+        self.code = digest_files(
+            [*_tree(PLUGIN_FOLDER), *_tree(formats.SCHEMA_FOLDER), vocabulary_path], PLUGIN_FOLDER.parent.parent
+        )
+        # The records live for the whole build: keep the garbage collector from walking
+        # them again and again while they are made (each full collection visits every
+        # object), then leave them out of later collections.
+        gc.disable()
+        try:
+            cache = ParseCache(self.cache_folder, self.code)
+            self.showcase = load_showcase(
+                _setting_path(self.settings, "SHOWCASE_DATA", DEFAULT_DATA), vocabulary, cache
+            )
+        finally:
+            gc.enable()
+        gc.freeze()
         self.context["showcase"] = self.showcase
 
-    def generate_output(self, writer) -> None:
-        for page_set in page_sets():
-            for item in page_set(self.showcase, self.settings):
-                if isinstance(item, File):
-                    self._save(item)
-                else:
-                    self._write(writer, item)
-
-    def _write(self, writer, page: Page) -> None:
-        writer.write_file(
-            page.save_as,
-            self.get_template(page.template),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"] and not page.absolute_urls,
-            paginated=page.paginated,
-            template_name=page.template,
-            url=page.save_as.removesuffix("index.html"),
-            **page.context,
+    def _salt(self) -> str:
+        """What every output depends on besides its own inputs."""
+        source = self.showcase.source
+        theme = Path(self.settings["THEME"])
+        content = Path(self.settings["PATH"])
+        return digest_text(
+            self.code,
+            digest_files(_tree(theme), theme),
+            digest_files(_tree(content), content) if content.is_dir() else "",
+            _settings_digest(self.settings, source.fingerprints),
+            repr(self.showcase.synthetic),
         )
 
-    def _save(self, item: File) -> None:
-        """A file written as is; bytes are kept, text is UTF-8 with LF."""
-        path = Path(self.output_path) / item.save_as
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(item.content, bytes):
-            path.write_bytes(item.content)
-        else:
-            path.write_text(item.content, encoding="utf-8", newline="\n")
+    def generate_output(self, writer) -> None:
+        source = self.showcase.source
+        site = digest_text(*(f"{label}:{key}" for label, key in sorted(source.digests.items())))
+        salt = self._salt()
+        source.memo = Memo(self.cache_folder, salt)
+        output = IncrementalWriter(Path(self.output_path), self.cache_folder, salt, site, source.fingerprints)
+        output.parallel_from = self.settings.get("SHOWCASE_PARALLEL_FROM", output.parallel_from)
+        items = (
+            piece
+            for page_set in page_sets()
+            for item in page_set(self.showcase, self.settings)
+            for piece in (paginate(item, self.settings) if isinstance(item, Page) else [item])
+        )
+        written = output.write(items, self._render)
+        source.memo.save()
+        logger.info("showcase: %d of %d outputs changed and were written", output.rendered, len(output.current))
+        sitemap.add_pages(self.output_path, written, self.showcase)
+
+    def _render(self, page: Page) -> str:
+        return self.get_template(page.template).render(page_context(page, self.context, self.settings))

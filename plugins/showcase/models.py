@@ -39,6 +39,20 @@ class PageAtId(HasPage):
         return f"{self.SECTION}/{self.id}/"
 
 
+class Dated:
+    """A published record's own dates ('YYYY-MM-DD'), kept stable by the pipeline
+    across exports (docs/published-data.md). None in data written before the
+    pipeline recorded them; ``dates`` then derives them."""
+
+    first_published: str | None
+    last_updated: str | None
+
+    @property
+    def was_updated(self) -> bool:
+        """Changed after it was first published: its page says so (corrections are never silent)."""
+        return bool(self.first_published and self.last_updated and self.last_updated > self.first_published)
+
+
 @dataclass(frozen=True)
 class Step:
     """One stage of the closed loop on a proposal page."""
@@ -65,9 +79,11 @@ class ProposalAward:
 
 
 @dataclass(frozen=True)
-class Proposal(PageAtId):
+class Proposal(PageAtId, Dated):
     SECTION: ClassVar[str] = "proposals"
     id: str
+    first_published: str | None
+    last_updated: str | None
     title: str
     received: str  # 'YYYY-MM', or 'YYYY' once coarsened
     channel: str
@@ -103,6 +119,8 @@ class Proposal(PageAtId):
         )
         return cls(
             id=data["id"],
+            first_published=data.get("first_published"),
+            last_updated=data.get("last_updated"),
             title=data["title"],
             received=data["received"],
             channel=data["channel"],
@@ -125,9 +143,15 @@ class Proposal(PageAtId):
 @dataclass(frozen=True)
 class Tombstone(PageAtId):
     SECTION: ClassVar[str] = "proposals"
-    """A proposal that is no longer public: only its id survives."""
+    """A proposal that is no longer public: only its id and dates survive."""
 
     id: str
+    first_published: str | None = None
+    withdrawn_on: str | None = None
+
+    @classmethod
+    def from_yaml(cls, data: dict) -> Tombstone:
+        return cls(id=data["id"], first_published=data.get("first_published"), withdrawn_on=data.get("withdrawn_on"))
 
 
 @dataclass(frozen=True)
@@ -144,9 +168,11 @@ class Metric:
 
 
 @dataclass(frozen=True)
-class Story(PageAtId):
+class Story(PageAtId, Dated):
     SECTION: ClassVar[str] = "stories"
     id: str
+    first_published: str | None
+    last_updated: str | None
     title: str
     summary: str
     published_on: str
@@ -162,6 +188,8 @@ class Story(PageAtId):
     def from_yaml(cls, data: dict, vocabulary: Vocabulary) -> Story:
         return cls(
             id=data["id"],
+            first_published=data.get("first_published"),
+            last_updated=data.get("last_updated"),
             title=data["title"],
             summary=data["summary"],
             published_on=data["published_on"],
@@ -206,6 +234,30 @@ class CommendationYear(PageAtId):
         return cls(year=data["year"], awards=awards)
 
 
+CHANGE_KINDS = ("published", "updated", "withdrawn")  # in the order the record of changes lists them
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of the public record of changes (/changes/): on ``date`` the
+    record was first published, updated or withdrawn (``kind``)."""
+
+    date: str  # 'YYYY-MM-DD'
+    kind: str  # one of CHANGE_KINDS
+    record: Proposal | Story | Tombstone
+
+
+@dataclass(frozen=True)
+class ChangeDay:
+    """Everything that changed on one day, in the order of CHANGE_KINDS."""
+
+    date: str
+    changes: tuple[Change, ...]
+
+    def of(self, kind: str) -> tuple[Change, ...]:
+        return tuple(change for change in self.changes if change.kind == kind)
+
+
 @dataclass(frozen=True)
 class Showcase:
     """Everything the templates get, as ``showcase`` in the context."""
@@ -216,6 +268,10 @@ class Showcase:
     tombstones: tuple[Tombstone, ...]  # by id
     stories: tuple[Story, ...]  # newest first: published_on, then id, descending
     commendations: tuple[CommendationYear, ...]  # newest year first
+    # The files these records were read from (data.SourceFiles): bytes for the
+    # open-data copies, parsed mappings for the JSON downloads, digests for the
+    # incremental build. Not for templates.
+    source: object = field(default=None, compare=False, repr=False)
 
     @property
     def synthetic(self) -> bool:

@@ -1,9 +1,10 @@
-"""The published-data format (docs/published-data.md) as small, composable rules.
+"""Problems, and small composable rules for the site's own configuration files.
 
 A rule is a callable ``rule(value, file, key) -> list[Problem]``. Nothing here
 raises: every problem is collected, so one build reports all of them at once.
-The YAML files have a closed schema: a missing key, a key of the wrong type and
-an unexpected key are all problems.
+The vocabulary (``vocabulary.py``) and the data dictionary (``dictionary.py``)
+are checked with these rules; the published data itself is checked against the
+shared JSON Schema (``formats.py``).
 """
 
 from __future__ import annotations
@@ -28,13 +29,6 @@ class Problem:
 
 
 Rule = Callable[[object, str, str], list[Problem]]
-
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-PERIOD = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")  # a month, or a year once coarsened
-DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
-PROPOSAL_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # the case number, lower-cased
-STORY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # a slug
-SUPPRESSED = re.compile(r"^<\d+$")
 
 
 def _problem(file: str, key: str, code: str, message: str) -> list[Problem]:
@@ -62,41 +56,10 @@ def string(pattern: re.Pattern[str] | None = None, what: str = "") -> Rule:
     return rule
 
 
-def integer() -> Rule:
-    def rule(value: object, file: str, key: str) -> list[Problem]:
-        if isinstance(value, bool) or not isinstance(value, int):
-            return _problem(file, key, "wrong-type", f"应为整数，实为 {_type_name(value)}")
-        return []
-
-    return rule
-
-
-def number() -> Rule:
-    def rule(value: object, file: str, key: str) -> list[Problem]:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return _problem(file, key, "wrong-type", f"应为数字，实为 {_type_name(value)}")
-        return []
-
-    return rule
-
-
 def boolean() -> Rule:
     def rule(value: object, file: str, key: str) -> list[Problem]:
         if not isinstance(value, bool):
             return _problem(file, key, "wrong-type", f"应为 true/false，实为 {_type_name(value)}")
-        return []
-
-    return rule
-
-
-def count() -> Rule:
-    """A statistic: an integer >= 0, or the suppressed form ``'<k'``."""
-
-    def rule(value: object, file: str, key: str) -> list[Problem]:
-        if isinstance(value, str) and SUPPRESSED.match(value):
-            return []
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            return _problem(file, key, "wrong-type", f"应为非负整数或 '<k'，实为 {value!r}")
         return []
 
     return rule
@@ -112,15 +75,6 @@ def one_of(allowed: Iterable[str], vocabulary: str) -> Rule:
         if value not in allowed:
             return _problem(file, key, "not-in-vocabulary", f"{value!r} 不在词表 {vocabulary} 中")
         return []
-
-    return rule
-
-
-def nullable(inner: Rule) -> Rule:
-    """The key must be present; its value may be null."""
-
-    def rule(value: object, file: str, key: str) -> list[Problem]:
-        return [] if value is None else inner(value, file, key)
 
     return rule
 
@@ -154,20 +108,6 @@ def mapping(spec: dict[str, Rule], *, closed: bool = True) -> Rule:
             for name in value:
                 if name not in spec:
                     problems += _problem(file, f"{prefix}{name}", "unknown-key", "不是发布格式中的字段")
-        return problems
-
-    return rule
-
-
-def mapping_of(item: Rule) -> Rule:
-    """A mapping with free keys (years, vocabulary names) whose values all follow ``item``."""
-
-    def rule(value: object, file: str, key: str) -> list[Problem]:
-        if not isinstance(value, dict):
-            return _problem(file, key, "wrong-type", f"应为映射，实为 {_type_name(value)}")
-        problems: list[Problem] = []
-        for name, element in value.items():
-            problems += item(element, file, f"{key}.{name}")
         return problems
 
     return rule

@@ -29,7 +29,8 @@ step on for ``zh`` in both files; if Pagefind's code changes, the edit finds
 nothing and the build fails, so an upgrade cannot silently bring the step back.
 
 Setting ``SHOWCASE_SEARCH`` (default True): False skips the index (tests that
-do not search); ``/search/`` is still written.
+do not search); ``/search/`` is still written. With a build cache
+(``SHOWCASE_CACHE``) the index is kept when no page Pagefind reads changed.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ import shutil
 import subprocess
 import time
 from pathlib import Path
+
+from .fingerprint import digest_files, digest_text
 
 logger = logging.getLogger(__name__)
 
@@ -119,13 +122,36 @@ def build_index(output: Path) -> dict | None:
     return entry
 
 
+def _stamp(output: Path, cache: str | None) -> tuple[Path | None, str]:
+    """Where the digest of the last indexed pages is kept, and the digest of the pages now.
+
+    Pagefind cannot update an index, and re-indexing 10,000 pages takes many
+    seconds; when no page it reads changed (same bytes, same Pagefind), the
+    index in the output is the one it would write again.
+    """
+    output = output.resolve()
+    pages = [*output.glob("proposals/*/index.html"), *output.glob("stories/*/index.html")]
+    now = digest_text(str(executable()), digest_files(pages, output))
+    stamp = Path(cache) / f"pagefind-{digest_text(str(output))[:16]}.txt" if cache else None
+    return stamp, now
+
+
 def write(pelican) -> None:
     """``finalized`` receiver: build the index unless ``SHOWCASE_SEARCH`` is false."""
     if not pelican.settings.get(SETTING, True):
         logger.info("Pagefind skipped (%s is false)", SETTING)
         return
     started = time.perf_counter()
-    entry = build_index(Path(pelican.output_path))
+    output = Path(pelican.output_path)
+    stamp, pages = _stamp(output, pelican.settings.get("SHOWCASE_CACHE"))
+    entry_file = output / BUNDLE / "pagefind-entry.json"
+    if stamp and stamp.is_file() and stamp.read_text(encoding="utf-8") == pages and entry_file.is_file():
+        logger.info("Pagefind: no indexed page changed, index kept")
+        return
+    entry = build_index(output)
+    if stamp:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(pages, encoding="utf-8")
     if entry is None:
         return
     pages = sum(language["page_count"] for language in entry["languages"].values())

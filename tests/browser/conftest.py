@@ -80,7 +80,10 @@ def site_dir(chromium_path, tmp_path_factory) -> Path:
     data = folder / "data"
     shutil.copytree(ROOT / "data" / "public", data)
     tombstone = data / "proposals" / f"{TOMBSTONE_ID}.yaml"
-    tombstone.write_text(f"id: {TOMBSTONE_ID}\nstatus: withdrawn\n", encoding="utf-8")
+    tombstone.write_text(
+        f"id: {TOMBSTONE_ID}\nstatus: withdrawn\nfirst_published: '2025-03-01'\nwithdrawn_on: '2025-06-01'\n",
+        encoding="utf-8",
+    )
     output = folder / "site"
     command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(output)]
     command += ["--delete-output-directory", "-e", "SHOWCASE_SEARCH=true"]

@@ -35,7 +35,11 @@ PAGE_TYPES = {
     "stats": "statistics",
     "data": "open data",
     "about": "about page",
+    "submit": "how to submit a suggestion (hand-written page)",
+    "privacy": "privacy statement (hand-written, footer only)",
+    "contact": "contact details (hand-written, footer only)",
     "search": "search page",
+    "changes": "the record of changes",
     "404": "the 404 page, served for a missing path",
 }
 MISSING_PATH = "/no-such-page/"
@@ -79,7 +83,11 @@ def page_paths(site: Path) -> dict[str, str]:
         "stats": "/stats/",
         "data": "/data/",
         "about": "/about/",
+        "submit": "/submit/",
+        "privacy": "/privacy/",
+        "contact": "/contact/",
         "search": "/search/",
+        "changes": "/changes/",
         "404": MISSING_PATH,
     }
     assert paths.keys() == PAGE_TYPES.keys()

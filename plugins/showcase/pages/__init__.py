@@ -3,9 +3,17 @@
 them all. A new kind of page is a new module here and one line in
 ``PAGE_SETS``: the generator does not change.
 
-``Page`` is rendered with a theme template through Pelican's writer (so
-relative URLs, pagination and Pelican's context work as usual); ``File`` is
-written as is (open-data downloads, robots.txt ...).
+``Page`` is rendered with a theme template (``writer.py``: Pelican's context,
+relative URLs and pagination); ``File`` is written as is (open-data
+downloads, robots.txt ...).
+
+``depends`` is what the output is made from besides templates and settings:
+records and plain values (see ``fingerprint.py``). The build skips an output
+whose ``depends`` did not change. Leave it ``None`` (the default) and the
+output is rebuilt whenever anything in the data changes: always correct, only
+slower, so declare it only for page sets with many outputs, and declare
+everything the template reads (a test compares an incremental build with a
+clean one).
 """
 
 from __future__ import annotations
@@ -20,22 +28,25 @@ from ..models import Showcase
 class Page:
     save_as: str  # e.g. "proposals/xzjy-2024-000123/index.html"
     template: str  # theme template name without .html
-    context: dict = field(default_factory=dict)  # extra names for the template
+    # Extra names for the template; a callable returning them is called only if the page is rendered.
+    context: dict | Callable[[], dict] = field(default_factory=dict)
     absolute_urls: bool = False  # 404.html is served at any path
     paginated: dict | None = None  # Pelican's `paginated` argument to write_file
+    depends: object = None  # see the module docstring
 
 
 @dataclass(frozen=True)
 class File:
     save_as: str
-    content: str | bytes
+    content: str | bytes | Callable[[], str | bytes]  # a callable is called only if the file is written
+    depends: object = None
 
 
 PageSet = Callable[[Showcase, dict], Iterable[Page | File]]
 
 
 def page_sets() -> list[PageSet]:
-    from . import campaigns, citations, commendations, core, feeds, opendata, proposals, robots, search, stats
+    from . import campaigns, changes, citations, commendations, core, feeds, opendata, proposals, robots, search, stats
 
     return [
         core.pages,
@@ -48,4 +59,5 @@ def page_sets() -> list[PageSet]:
         opendata.pages,
         citations.pages,
         search.pages,
+        changes.pages,
     ]

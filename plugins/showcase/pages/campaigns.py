@@ -13,11 +13,16 @@ from . import File, Page
 def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
     found = campaigns(showcase, intro_folder(settings))
     yield Page("campaigns/index.html", "campaigns", {"page_name": "campaigns", "campaigns": found})
+    stats = showcase.stats
     for campaign in found:
         listed = list(campaign.proposals)
+        # The page shows the campaign's intro (content/, in every key), its stories, its figures from
+        # stats.yaml and its slice of the list (added by the writer).
+        figures = (stats["by_campaign"].get(campaign.name), stats["suppression_threshold"])
         yield Page(
             campaign.save_as,
             "campaign",
             {"page_name": "campaign", "campaign": campaign, "proposals": listed},
             paginated={"proposals": listed},
+            depends=(campaign.name, campaign.slug, campaign.stories, figures, len(listed)),
         )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from ..citation import cite
 from ..citation_formats import bibtex, csl_json
@@ -13,6 +14,9 @@ from . import File, Page
 
 def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
     for record in (*showcase.proposals, *showcase.stories):
-        citation = cite(record, settings)
-        yield File(f"{record.url}cite.bib", bibtex(citation))
-        yield File(f"{record.url}cite.json", csl_json(citation))
+        yield File(f"{record.url}cite.bib", partial(_cited, bibtex, record, settings), depends=(record,))
+        yield File(f"{record.url}cite.json", partial(_cited, csl_json, record, settings), depends=(record,))
+
+
+def _cited(form, record, settings: dict) -> str:
+    return form(cite(record, settings))

@@ -10,10 +10,19 @@ from . import File, Page
 
 def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
     yield Page("index.html", "index", {"page_name": "index"})
+    # A proposal page shows its own record and the titles of the stories and awards that link it.
+    linked = (showcase.stories, showcase.commendations)
     for proposal in showcase.proposals:
-        yield Page(proposal.save_as, "proposal", {"proposal": proposal, "page_name": "proposal"})
+        yield Page(
+            proposal.save_as, "proposal", {"proposal": proposal, "page_name": "proposal"}, depends=(proposal, linked)
+        )
     for tombstone in showcase.tombstones:
-        yield Page(tombstone.save_as, "withdrawn", {"tombstone": tombstone, "page_name": "withdrawn"})
+        yield Page(
+            tombstone.save_as,
+            "withdrawn",
+            {"tombstone": tombstone, "page_name": "withdrawn"},
+            depends=(tombstone,),
+        )
     yield Page("stories/index.html", "stories", {"page_name": "stories"})
     for story in showcase.stories:
         yield Page(story.save_as, "story", {"story": story, "page_name": "story"})

@@ -9,15 +9,12 @@ dictionary comes from the same records as ``datapackage.json``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-import yaml
+from functools import cached_property, partial
 
 from ..citation import cite, permalink
-from ..data import data_files
 from ..datapackage import datapackage
 from ..dictionary import load_dictionary
-from ..downloads import proposals_csv, records_json
-from ..generator import DEFAULT_DATA, _setting_path
+from ..downloads import csv_line, json_line, proposal_row, proposals_csv, records_json
 from ..models import Showcase
 from . import File, Page
 
@@ -25,38 +22,61 @@ FOLDER = "data"
 YAML_FOLDER = f"{FOLDER}/yaml"
 
 
+class _Downloads:
+    """The download files, made on first use: an incremental build that finds
+    the data unchanged writes none of them and so never makes them."""
+
+    def __init__(self, showcase: Showcase, settings: dict):
+        self.showcase, self.settings = showcase, settings
+        self.dictionary = load_dictionary(showcase.vocabulary)
+
+    @cached_property
+    def contents(self) -> dict[str, bytes]:
+        source, proposals = self.showcase.source, self.showcase.proposals
+        resource = self.dictionary.resource("proposals")
+
+        def csv(proposal) -> str:
+            return source.derive("csv", proposal, lambda: csv_line(proposal_row(proposal, resource, self.settings)))
+
+        def json(record: dict) -> str:
+            return source.derive("json", record, lambda: json_line(record))
+
+        return {
+            "proposals.csv": proposals_csv(proposals, resource, self.settings, line=csv),
+            "proposals.json": records_json(source.records("proposals"), line=json),
+            "stories.json": records_json(source.records("stories"), line=json),
+        }
+
+    @cached_property
+    def package(self) -> str:
+        return datapackage(self.dictionary, self.contents, self.settings)
+
+    def page_context(self) -> dict:
+        showcase, settings, contents = self.showcase, self.settings, self.contents
+        published = len(showcase.proposals)
+        counts = {"proposals.csv": published, "proposals.json": published, "stories.json": len(showcase.stories)}
+        downloads = [
+            {"resource": r, "bytes": len(contents[r.path]), "records": counts[r.path]}
+            for r in self.dictionary.resources
+        ]
+        records = (*showcase.proposals, *showcase.stories)
+        dates = [showcase.source.derive("updated", r, lambda r=r: cite(r, settings).updated) for r in records]
+        return {
+            "page_name": "opendata",
+            "data_url": permalink(f"{FOLDER}/", settings),
+            "data_updated": max(dates, default=None),
+            "dictionary": self.dictionary,
+            "downloads": downloads,
+            "datapackage_bytes": len(self.package),
+        }
+
+
 def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
-    dictionary = load_dictionary(showcase.vocabulary)
-    copies = data_files(_setting_path(settings, "SHOWCASE_DATA", DEFAULT_DATA))
-    records = [(name, yaml.load(content, Loader=yaml.CSafeLoader)) for name, content in copies]
-
-    def published(subfolder: str) -> list[dict]:
-        return [r for name, r in records if name.startswith(f"{subfolder}/") and r.get("status") != "withdrawn"]
-
-    proposals, stories = published("proposals"), published("stories")
-    contents = {
-        "proposals.csv": proposals_csv(showcase.proposals, dictionary.resource("proposals"), settings),
-        "proposals.json": records_json(proposals),
-        "stories.json": records_json(stories),
-    }
-    counts = {"proposals.csv": len(showcase.proposals), "proposals.json": len(proposals), "stories.json": len(stories)}
-    package = datapackage(dictionary, contents, settings)
-    for path, content in contents.items():
-        yield File(f"{FOLDER}/{path}", content)
-    yield File(f"{FOLDER}/datapackage.json", package)
-    for name, content in copies:
-        yield File(f"{YAML_FOLDER}/{name}", content)
-
-    downloads = [
-        {"resource": r, "bytes": len(contents[r.path]), "records": counts[r.path]} for r in dictionary.resources
-    ]
-    dates = [cite(record, settings).updated for record in (*showcase.proposals, *showcase.stories)]
-    context = {
-        "page_name": "opendata",
-        "data_url": permalink(f"{FOLDER}/", settings),
-        "data_updated": max(dates, default=None),
-        "dictionary": dictionary,
-        "downloads": downloads,
-        "datapackage_bytes": len(package),
-    }
-    yield Page(f"{FOLDER}/index.html", "opendata", context)
+    downloads = _Downloads(showcase, settings)
+    for path in ("proposals.csv", "proposals.json", "stories.json"):
+        yield File(f"{FOLDER}/{path}", partial(lambda path: downloads.contents[path], path))
+    yield File(f"{FOLDER}/datapackage.json", lambda: downloads.package)
+    source = showcase.source
+    for name, content in source.copies():
+        yield File(f"{YAML_FOLDER}/{name}", content, depends=source.digests[name])
+    yield Page(f"{FOLDER}/index.html", "opendata", downloads.page_context)

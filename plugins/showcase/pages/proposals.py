@@ -20,11 +20,15 @@ from . import File, Page
 def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
     groups = facets(showcase)
     everything = list(showcase.proposals)
+    # Every list page shows the facet menu with counts, and its own slice of the
+    # list (the writer adds the slice and page numbers to `depends`).
+    menu = repr([(value.kind, value.slug, value.count) for facet in groups for value in facet.values])
     yield Page(
         "proposals/index.html",
         "proposals",
         {"page_name": "proposals", "facets": groups, "proposals": everything},
         paginated={"proposals": everything},
+        depends=(menu, len(everything)),
     )
     for facet in groups:
         for value in facet.values:
@@ -34,4 +38,5 @@ def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
                 "facet",
                 {"page_name": "facet", "facet": value, "facets": groups, "proposals": listed},
                 paginated={"proposals": listed},
+                depends=(menu, value.kind, value.slug, value.name, len(listed)),
             )

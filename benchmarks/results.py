@@ -1,0 +1,217 @@
+"""benchmarks/results.md and build-time.svg from one benchmark run."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import page_weight
+import targets
+from page_weight import KB
+from processes import Series
+from svg_chart import line_chart
+
+if TYPE_CHECKING:
+    from bench import BenchResult, SizeResult
+
+SIZES_DECISION = (
+    "Sizes are counted in **published** proposals, because the targets are stated at 10k published "
+    "proposals. The sample generator publishes about a third of its rows, so a size of N published is "
+    "generated as 3 × N raw rows (`python -m pipeline sample --rows 3N --seed 20241`); the table shows "
+    "the number the export really published."
+)
+SITE_COLUMNS = ["published", "step", "runs", "median", "min", "max", "pages/s", "files written", "peak RSS", "× floor"]
+REWRITTEN_SHOWN = 8
+BUILDS = ("floor", "cold build", "one record changed", "nothing changed")  # compared with the floor
+CHART_LINES = ("cold build", "one record changed", "floor")
+
+
+def _seconds(series: Series) -> list[str]:
+    """Median, min, max."""
+    return [f"{series.median:.2f}", f"{series.min:.2f}", f"{series.max:.2f}"]
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:,.0f} MiB"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    return lines + ["| " + " | ".join(row) + " |" for row in rows]
+
+
+def runs_line(result: BenchResult) -> str:
+    runs = ", ".join(f"{len(s.site.cold.runs)}× at {s.requested:,} published" for s in result.sizes)
+    return (
+        f"Each step is a whole process, run {runs} (sizes above 10,000 once, to keep `make bench` within "
+        "15 minutes); the big export once. Times are wall time (median | min | max, seconds); memory is the "
+        "peak RSS of the process and of the processes it waited for (`os.wait4`), the largest of the runs."
+    )
+
+
+def export_rows(result: BenchResult) -> list[list[str]]:
+    exports = [(f"size {s.requested:,}", s.raw_rows, s.published, s.export) for s in result.sizes]
+    big = result.big_export
+    exports.append(("the big export", big.raw_rows, big.published, big.export))
+    rows = []
+    for what, raw, published, series in exports:
+        row = [what, f"{raw:,}", f"{published:,}", str(len(series.runs)), *_seconds(series)]
+        rows.append([*row, f"{raw / series.median:,.0f}", _mib(series.peak_rss)])
+    return rows
+
+
+def anonymiser_line(throughput) -> str:
+    timings = throughput.timings
+    return (
+        f"Anonymiser alone (`benchmarks/anonymise.py`, in this process): {throughput.records:,} records of "
+        f"{throughput.characters} characters, every family on, {len(timings)} runs: median {throughput.median:.3f} s "
+        f"(min {min(timings):.3f}, max {max(timings):.3f}) = **{throughput.per_second:,.0f} records/s**, "
+        f"{throughput.per_second * 60:,.0f} records per minute."
+    )
+
+
+def output_row(size: SizeResult) -> list[str]:
+    files, total = size.output
+    index_files, index_total = size.index
+    return [
+        f"{size.published:,}",
+        f"{size.site.pages:,}",
+        f"{files:,}",
+        _mib(total),
+        f"{index_files:,}",
+        _mib(index_total),
+    ]
+
+
+def site_rows(size: SizeResult) -> list[list[str]]:
+    rows = []
+    floor = size.site.floor.median
+    for name, series in size.site.named().items():
+        rate = f"{size.site.pages / series.median:,.0f}" if name == "cold build" else ""
+        ratio = f"{series.median / floor:.2f} ×" if name in BUILDS else ""
+        written = f"{len(size.site.written[name]):,}" if name != "floor" else ""
+        row = [
+            f"{size.published:,}",
+            name,
+            str(len(series.runs)),
+            *_seconds(series),
+            rate,
+            written,
+            _mib(series.peak_rss),
+            ratio,
+        ]
+        rows.append(row)
+    return rows
+
+
+def rewritten_line(size: SizeResult) -> str:
+    """The files a build with nothing changed still wrote (the first few)."""
+    paths = size.site.written["nothing changed"]
+    shown = ": " + ", ".join(f"`{p}`" for p in paths[:REWRITTEN_SHOWN]) if paths else ""
+    more = " …" if len(paths) > REWRITTEN_SHOWN else ""
+    return (
+        f"At {size.published:,} published, a build with nothing changed still wrote {len(paths):,} files{shown}{more}."
+    )
+
+
+def search_lines(size: SizeResult) -> list[str]:
+    search = size.search
+    if isinstance(search, str):
+        return [f"Search query at {size.published:,} published: {search}."]
+    rows = [
+        [part, str(search.requests[part]), f"{search.served[part] / KB:.1f} KB", f"{search.gzipped[part] / KB:.1f} KB"]
+        for part in sorted(search.served)
+    ]
+    rows.append(["**total**", str(sum(search.requests.values())), "", f"**{search.total / KB:.1f} KB**"])
+    header = ["part", "requests", "bytes sent (no compression)", "with gzip on text files"]
+    intro = f"Search for **{search.query}** at {size.published:,} published (page says: {search.results}):"
+    return [intro, "", *_table(header, rows)]
+
+
+def markdown(result: BenchResult) -> str:
+    out = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` (`{result.command}`) on {result.day.isoformat()}; the whole run took "
+        f"{result.seconds / 60:.1f} min. Issue #6. Regenerate with `make bench` "
+        '(`make bench BENCH_SIZES="1000 10000 50000"` adds 50k published).',
+        "",
+        *([f"> {result.note}", ""] if result.note else []),
+        "## Machine",
+        "",
+        *_table(["", ""], [[label, value] for label, value in result.machine]),
+        "",
+        "## Sizes and runs",
+        "",
+        SIZES_DECISION,
+        "",
+        runs_line(result),
+        "",
+        "## Targets",
+        "",
+        *_table(["target", "measured", "verdict"], [[t.name, t.measured, t.verdict] for t in targets.evaluate(result)]),
+        "",
+        "## Pipeline",
+        "",
+        *_table(
+            ["export", "raw rows", "published", "runs", "median", "min", "max", "rows/s", "peak RSS"],
+            export_rows(result),
+        ),
+        "",
+        anonymiser_line(result.anonymiser),
+        "",
+        "## Site",
+        "",
+        "Build: `pelican content -s pelicanconf.py -o OUT -e SHOWCASE_SEARCH=false` with `SHOWCASE_DATA` and "
+        "`SHOWCASE_CACHE`; cold = empty output and cache; one record changed = one published proposal's body "
+        "edited between runs; nothing changed = run again; Pagefind alone = `benchmarks/pagefind_step.py` "
+        "(the build's own `build_index`); floor = `benchmarks/floor.py` (C loader, one Jinja2 page per "
+        "published proposal, nothing else). Pages/s counts the HTML pages of a cold build; files written "
+        "counts the files of the site that the step's last run created or rewrote (new modification time or size).",
+        "",
+        *_table(
+            SITE_COLUMNS,
+            [row for size in result.sizes for row in site_rows(size)],
+        ),
+        "",
+        *(rewritten_line(size) + "\n" for size in result.sizes),
+        "## Output",
+        "",
+        *_table(
+            ["published", "HTML pages", "files", "size", "search index files", "search index size"],
+            [output_row(size) for size in result.sizes],
+        ),
+        "",
+    ]
+    for size in result.sizes:
+        broken = page_weight.failures(size.pages, size.css)
+        out += [f"### {size.published:,} published", "", "Page weight, gzip -9 (`benchmarks/page_weight.py`):", ""]
+        out += [page_weight.report(size.pages, size.css), "", f"Over budget: {len(broken)} pages or stylesheets."]
+        out += [f"- {line}" for line in broken[:10]] + ["", *search_lines(size), ""]
+    out += [
+        "## YAML",
+        "",
+        f"{result.yaml.files:,} files of the {min(s.published for s in result.sizes):,}-proposal data: C and "
+        f"pure-Python loaders give equal objects on all but {len(result.yaml.load_differs)}; the pipeline's dumper "
+        f"and its pure-Python dumper (`yamlio.PurePythonDumper`) give identical bytes on all but "
+        f"{len(result.yaml.dump_differs)}; {len(result.yaml.not_as_exported)} files differ from a C re-dump of "
+        "their own content. "
+        f"With libyaml hidden (`benchmarks/yaml_fallback.py`): {result.yaml.fallback}.",
+        "",
+        "## Anonymiser quality",
+        "",
+        result.quality,
+        "",
+        "## Build time against size",
+        "",
+        "![Build time against published proposals](build-time.svg)",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def chart(result: BenchResult) -> str:
+    lines = {name: [(s.published, s.site.named()[name].median) for s in result.sizes] for name in CHART_LINES}
+    description = "; ".join(
+        f"{name}: " + ", ".join(f"{y:.1f} s at {x:,}" for x, y in points) for name, points in lines.items()
+    )
+    return line_chart(lines, "Site build time (median)", "published proposals", "seconds", description)

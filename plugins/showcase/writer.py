@@ -1,0 +1,211 @@
+"""Write the page sets, incrementally: render only what changed, rewrite nothing else.
+
+Every page and file gets a key: the digest of the build's salt (plugin code,
+theme, settings, vocabulary, hand-written content) and of what it declares it
+depends on (``Page.depends``: records and plain values; ``None`` means the
+whole data folder). A manifest in the cache folder remembers the key each
+output was written with; an output whose key is unchanged and whose file is
+still there is neither rendered nor written. Outputs of the previous build
+that this build no longer produces are deleted, so the output folder never
+keeps a stale page (Pelican's own pages and theme files are not ours to touch).
+
+Rendering follows Pelican's writer (``Writer.write_file``): the same context
+names (``SITEURL`` relative to the page, ``output_file``, ``localsiteurl``,
+and for a paginated list ``<name>_page``, ``<name>_paginator``,
+``<name>_previous_page``, ``<name>_next_page`` from Pelican's ``Paginator``).
+Large builds render in forked worker processes, one per core.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from pelican.paginator import Paginator
+from pelican.utils import get_relative_path, path_to_url
+
+from . import cachefile
+from .fingerprint import Fingerprints, digest_text
+from .pages import File, Page
+
+NOINDEX = re.compile(r"""<meta\s+name=["']robots["']\s+content=["'][^"']*noindex""", re.IGNORECASE)
+MANIFEST_VERSION = "1"  # the keys themselves carry the salt
+PARALLEL_FROM = 400  # outputs to write before forking workers pays for itself (SHOWCASE_PARALLEL_FROM)
+
+
+@dataclass(frozen=True)
+class Job:
+    item: Page | File
+    key: str
+
+
+@dataclass(frozen=True)
+class Written:
+    """An HTML page of this build, for the sitemap: whether it may be indexed."""
+
+    save_as: str
+    context: dict
+    indexed: bool
+
+
+def paginate(page: Page, settings: dict) -> list[Page]:
+    """A page with a ``paginated`` list → one page per list page, as Pelican's writer cuts it."""
+    per_page = settings["PAGINATED_TEMPLATES"].get(page.template) if page.paginated else None
+    if not per_page and page.paginated and page.template in settings["PAGINATED_TEMPLATES"]:
+        per_page = settings["DEFAULT_PAGINATION"]
+    if not page.paginated or not per_page:
+        return [page]
+    url = page.save_as.removesuffix("index.html")
+    paginators = {k: Paginator(page.save_as, url, v, settings, per_page) for k, v in page.paginated.items()}
+    count = next(iter(paginators.values())).num_pages
+    cut = []
+    for number in range(1, count + 1):
+        context = dict(page.context)
+        for name, paginator in paginators.items():
+            context[f"{name}_paginator"] = paginator
+            context[f"{name}_page"] = listed = paginator.page(number)
+            context[f"{name}_previous_page"] = paginator.page(number - 1) if number > 1 else None
+            context[f"{name}_next_page"] = paginator.page(number + 1) if number < count else None
+        depends = None
+        if page.depends is not None:  # the neighbours are only linked by number: their records do not count
+            depends = (page.depends, number, count, [list(context[f"{name}_page"].object_list) for name in paginators])
+        cut.append(replace(page, save_as=listed.save_as, context=context, paginated=None, depends=depends))
+    return cut
+
+
+def _known(context: dict | Callable[[], dict]) -> dict:
+    """A page's context without making it: a lazy one is not known before rendering."""
+    return {} if callable(context) else context
+
+
+class IncrementalWriter:
+    def __init__(
+        self,
+        output_path: Path,
+        cache_folder: Path | None,
+        salt: str,
+        site: str,
+        fingerprints: Fingerprints,
+    ):
+        self.output_path = output_path
+        self.salt = salt
+        self.site = site  # digest of the whole data folder: the input of a page without `depends`
+        self.fingerprints = fingerprints
+        self.manifest_path = None
+        if cache_folder is not None:
+            self.manifest_path = cache_folder / f"written-{digest_text(str(output_path.resolve()))[:16]}.pickle"
+        self.previous: dict[str, list] = self._read_manifest()
+        self.current: dict[str, list] = {}
+        self.rendered = 0
+        self.parallel_from = PARALLEL_FROM
+
+    def _read_manifest(self) -> dict[str, list]:
+        return cachefile.read(self.manifest_path, MANIFEST_VERSION)
+
+    def key(self, item: Page | File) -> str:
+        inputs = self.site if item.depends is None else self.fingerprints.of(item.depends)
+        template = item.template if isinstance(item, Page) else ""
+        return digest_text(self.salt, type(item).__name__, item.save_as, template, inputs)
+
+    def write(self, items: Iterable[Page | File], render: Callable[[Page], str]) -> list[Written]:
+        """Write what changed of ``items``; return every HTML page of the build, for the sitemap."""
+        jobs: list[Job] = []
+        pages: list[tuple[Page, bool | None]] = []  # (page, indexed if known without rendering)
+        for item in items:
+            if item.save_as in self.current:
+                raise ValueError(f"两个页面写到同一个文件：{item.save_as}")
+            key = self.key(item)
+            old = self.previous.get(item.save_as)
+            fresh = old is not None and old[0] == key and os.path.isfile(f"{self.output_path}/{item.save_as}")
+            self.current[item.save_as] = [key, old[1] if fresh else None]
+            if not fresh:
+                jobs.append(Job(item, key))
+            if isinstance(item, Page) and item.save_as.endswith(".html"):
+                pages.append(item)
+        for save_as, indexed in _run(jobs, self.output_path, render, self.parallel_from):
+            self.current[save_as][1] = indexed
+        self.rendered = len(jobs)
+        self._remove_stale()
+        self._write_manifest()
+        return [Written(p.save_as, _known(p.context), bool(self.current[p.save_as][1])) for p in pages]
+
+    def _remove_stale(self) -> None:
+        for save_as in self.previous.keys() - self.current.keys():
+            path = self.output_path / save_as
+            if path.is_file():
+                path.unlink()
+            for parent in path.parents:  # drop folders the removal left empty
+                if parent == self.output_path or not parent.is_dir() or any(parent.iterdir()):
+                    break
+                parent.rmdir()
+
+    def _write_manifest(self) -> None:
+        if self.manifest_path is None or self.current == self.previous:
+            return
+        cachefile.write(self.manifest_path, MANIFEST_VERSION, self.current)
+
+
+# The jobs of the running build, inherited by forked workers (nothing is pickled but indexes).
+_jobs: list[Job] = []
+_output: Path = Path()
+_render: Callable[[Page], str] | None = None
+
+
+def _run(
+    jobs: list[Job], output_path: Path, render: Callable[[Page], str], parallel_from: int
+) -> list[tuple[str, bool | None]]:
+    global _jobs, _output, _render
+    _jobs, _output, _render = jobs, output_path, render
+    try:
+        workers = min(os.cpu_count() or 1, 8)
+        if len(jobs) < parallel_from or workers < 2:
+            return _do(range(len(jobs)))
+        # Site-wide outputs (no `depends`) stay in this process: they are few, and what they
+        # remember between builds (memo.py) would be lost in a worker.
+        here = [i for i, job in enumerate(jobs) if job.item.depends is None]
+        there = [i for i, job in enumerate(jobs) if job.item.depends is not None]
+        done = _do(here)
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for part in pool.map(_do, [there[w::workers] for w in range(workers)]):
+                done += part
+        return done
+    finally:
+        _jobs, _render = [], None
+
+
+def _do(indexes: Iterable[int]) -> list[tuple[str, bool | None]]:
+    done = []
+    folders: set[Path] = set()  # a proposal's folder holds three outputs: make it once
+    for index in indexes:
+        item = _jobs[index].item
+        path = _output / item.save_as
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        if isinstance(item, Page):
+            html = _render(item)
+            path.write_text(html, encoding="utf-8", newline="\n")
+            done.append((item.save_as, not NOINDEX.search(html)))
+        else:
+            content = item.content() if callable(item.content) else item.content
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8", newline="\n")
+            done.append((item.save_as, None))
+    return done
+
+
+def page_context(page: Page, context: dict, settings: dict) -> dict:
+    """The template context of one page, as Pelican's writer builds it."""
+    local = dict(context)
+    local["localsiteurl"] = context.get("localsiteurl")
+    if settings["RELATIVE_URLS"] and not page.absolute_urls:
+        local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(page.save_as))
+    local["output_file"] = page.save_as
+    local.update(page.context() if callable(page.context) else page.context)
+    return local

@@ -1,0 +1,97 @@
+"""The benchmark harness (benchmarks/bench.py, `make bench`) end to end at a tiny size, so it cannot rot:
+it generates and exports ~100 published proposals, builds the site cold, after one change and
+unchanged, runs the floor and Pagefind, and writes results.md and build-time.svg. Only the
+browser query is skipped (--no-browser). No time is asserted: only that every number is there.
+
+Run from the project root: .venv/bin/python -m pytest tests/test_bench_smoke.py -q
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+from sitebuild import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import bench
+import datasets
+
+SVG = "{http://www.w3.org/2000/svg}"
+STEPS = ["floor", "cold build", "one record changed", "nothing changed", "Pagefind alone"]
+VERDICTS = {"met", "**not met**", "not judged"}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench")
+    argv = ["--sizes", "100", "--runs", "1", "--export-rows", "300", "--anonymiser-records", "200"]
+    assert bench.main([*argv, "--no-browser", "--out", str(out), "--work", str(out / "work")]) == 0
+    return out
+
+
+def section(markdown: str, title: str) -> str:
+    return markdown.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def table(text: str) -> list[list[str]]:
+    """The rows of the first Markdown table in ``text`` (header and separator left out)."""
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[2:]]
+
+
+def test_targets_are_all_listed_with_a_verdict(run):
+    rows = table(section((run / "results.md").read_text("utf-8"), "Targets"))
+    names = [row[0] for row in rows]
+    assert len(names) == 11
+    for words in ["1.3 × floor", "one record changed", "nothing changed", "100,000 raw", "anonymiser", "1 GB"]:
+        assert any(words in name for name in names), words
+    assert all(row[2] in VERDICTS for row in rows)
+    # No 10k site and no 100k export in a smoke run: those are shown but not judged.
+    assert {row[2] for row in rows if "10k" in row[0] or "100,000" in row[0]} == {"not judged"}
+
+
+def test_every_step_is_measured_at_the_real_published_count(run):
+    published = datasets.published(run / "work" / "size-100" / "data")
+    assert 50 < published < 150  # about a third of 300 raw rows
+    markdown = (run / "results.md").read_text("utf-8")
+    site = table(section(markdown, "Site"))
+    assert [row[1] for row in site] == STEPS
+    assert {row[0] for row in site} == {str(published)}
+    for row in site:
+        median, low, high = (float(cell) for cell in row[3:6])
+        assert 0 < low <= median <= high
+        assert re.fullmatch(r"[\d,]+ MiB", row[8])
+    files = table(section(markdown, "Output"))[0][2]
+    assert site[1][7] == files  # a cold build writes every file of the site
+    exports = table(section(markdown, "Pipeline"))
+    assert [row[:3] for row in exports] == [
+        ["size 100", "300", str(published)],
+        ["the big export", "300", str(published)],
+    ]
+
+
+def test_output_weight_and_search_are_reported(run):
+    output = section((run / "results.md").read_text("utf-8"), "Output")
+    pages = {row[0]: row for row in table(output.split("Page weight", 1)[1])}
+    assert {"proposal", "story", "home", "proposals/"} <= set(pages)
+    assert int(pages["proposal"][1]) == int(table(output)[0][0])  # one page per published proposal
+    assert "not measured: --no-browser" in output
+
+
+def test_yaml_and_anonymiser_sections(run):
+    markdown = (run / "results.md").read_text("utf-8")
+    assert "pure-Python loaders give equal objects on all but 0" in section(markdown, "YAML")
+    assert re.search(r"200 records of 400 characters.*records/s", section(markdown, "Pipeline"))
+    assert len(table(section(markdown, "Anonymiser quality"))) >= 10  # one row per family
+
+
+def test_chart_is_an_svg_with_the_three_lines(run):
+    root = ET.parse(run / "build-time.svg").getroot()
+    assert root.tag == f"{SVG}svg"
+    lines = root.findall(f"{SVG}g[@class='line']")
+    assert [g.get("data-name") for g in lines] == ["cold build", "one record changed", "floor"]
+    assert all(g.find(f"{SVG}polyline") is not None for g in lines)
+    assert root.find(f"{SVG}title").text == "Site build time (median)"
