@@ -173,7 +173,7 @@ def markdown(result: BenchResult) -> str:
             [row for size in result.sizes for row in site_rows(size)],
         ),
         "",
-        *(rewritten_line(size) + "\n" for size in result.sizes),
+        *(line for size in result.sizes for line in (rewritten_line(size), "")),
         "## Output",
         "",
         *_table(

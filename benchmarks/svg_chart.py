@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 WIDTH, HEIGHT = 680, 420
 LEFT, RIGHT, TOP, BOTTOM = 70, 60, 80, 60  # margins: title and legend above the plot
 LEGEND_Y, LEGEND_SPACING = 50, 180
+LABEL_GAP = 13  # pixels between the value labels of points at the same x
 # Colour and dash per line, so the lines differ without colour too.
 STYLES = [("#1f5fa8", ""), ("#c2410c", "6 4"), ("#4d7c0f", "2 3"), ("#6b21a8", "10 3 2 3")]
 
@@ -23,6 +24,18 @@ def nice_step(top: float, ticks: int = 5) -> float:
 
 def _number(value: float) -> str:
     return f"{value:,.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
+
+
+def label_heights(points: list[tuple[str, float, float]]) -> dict[tuple[str, float], float]:
+    """The baseline of each point's value label ((line, x) -> y): just above the point, pushed
+    down where labels of points at the same x would overlap."""
+    heights: dict[tuple[str, float], float] = {}
+    for x in sorted({x for _, x, _ in points}):
+        previous = None
+        for name, _, y in sorted((p for p in points if p[1] == x), key=lambda p: p[2]):
+            height = y - 6 if previous is None else max(y - 6, previous + LABEL_GAP)
+            heights[(name, x)] = previous = height
+    return heights
 
 
 def line_chart(
@@ -62,6 +75,7 @@ def line_chart(
         f'<text x="18" y="{TOP + plot_h / 2}" text-anchor="middle" '
         f'transform="rotate(-90 18 {TOP + plot_h / 2})">{escape(y_label)}</text>'
     )
+    labels = label_heights([(name, *at(x, y)) for name, values in lines.items() for x, y in values])
     for index, (name, values) in enumerate(lines.items()):
         colour, dash = STYLES[index % len(STYLES)]
         dashes = f' stroke-dasharray="{dash}"' if dash else ""
@@ -71,7 +85,7 @@ def line_chart(
         out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"{dashes}/>')
         for (x, y), (_, value) in zip(coordinates, sorted(values)):
             out.append(f'<circle cx="{x}" cy="{y}" r="3.5" fill="{colour}"/>')
-            out.append(f'<text x="{x + 6}" y="{y - 6}" fill="{colour}">{value:.1f}</text>')
+            out.append(f'<text x="{x + 6}" y="{labels[(name, x)]}" fill="{colour}">{value:.1f}</text>')
         legend_x = LEFT + LEGEND_SPACING * index
         out.append(
             f'<line x1="{legend_x}" y1="{LEGEND_Y}" x2="{legend_x + 24}" y2="{LEGEND_Y}" '

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from jsonschema.exceptions import ValidationError
+if TYPE_CHECKING:  # jsonschema is imported only when a record fails (validator.py)
+    from jsonschema.exceptions import ValidationError
 
 NON_BLANK = "\\S"  # the pattern of a string that must not be blank
 TYPE_NAMES = {

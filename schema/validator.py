@@ -15,7 +15,6 @@ from functools import cache
 from pathlib import Path
 
 import fastjsonschema
-import jsonschema
 
 from .findings import Finding, findings
 
@@ -85,7 +84,7 @@ class RecordSchema:
     def __init__(self, schema: dict):
         self.schema = schema
         self._fast = fastjsonschema.compile(schema, use_default=False, use_formats=False, detailed_exceptions=False)
-        self._full: jsonschema.Draft202012Validator | None = None
+        self._full = None  # the full validator, made when a record first fails
 
     def check(self, record: object) -> list[Finding]:
         try:
@@ -94,6 +93,8 @@ class RecordSchema:
         except (fastjsonschema.JsonSchemaValueException, TypeError):
             pass  # TypeError: a value fastjsonschema's generated code cannot compare (a key that is not a string)
         if self._full is None:
+            import jsonschema  # only for a failing record: it costs a noticeable part of a build's start
+
             self._full = jsonschema.Draft202012Validator(self.schema)
         found = findings(self._full.iter_errors(record), self.schema, record)
         # Both validators read the same keywords; should they ever disagree, fail safe.

@@ -2,7 +2,7 @@
 on that output; any failure exits non-zero, says why in Chinese, and deletes the output.
 
 Runs the real Makefile on the committed sample (read only) into tmp_path, with the build cache off.
-Run from the project root: .venv/bin/python -m pytest tests/test_publish.py -q (about 40 s)
+Run from the project root: .venv/bin/python -m pytest tests/test_publish.py -q (about 20 s)
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ both records, the commit went through the guards, `make publish` wrote a site.
 The other command blocks (not runnable here: `make serve` blocks, the withdrawal example needs
 another export) must use Makefile targets and variables that exist.
 
-Run from the project root: .venv/bin/python -m pytest tests/test_staff_guide.py -q (about 1 minute)
+Run from the project root: .venv/bin/python -m pytest tests/test_staff_guide.py -q (about 15 s)
 """
 
 from __future__ import annotations

@@ -84,7 +84,7 @@ def _files(folder: Path, subfolder: str, problems: list[Problem]) -> list[Path]:
     if not directory.is_dir():
         return []
     paths = []
-    for path in sorted(directory.iterdir()):
+    for path in sorted(directory.iterdir(), key=lambda path: path.name):  # names: Path order is slow
         if path.name.startswith("."):
             continue
         if path.is_file() and path.suffix == ".yaml":
@@ -102,11 +102,9 @@ def _same_name(data: dict, key: str, path: Path, label: str) -> list[Problem]:
 
 def _load_proposals(folder, vocabulary, reader, failed):
     rule = formats.proposal(vocabulary)
-    proposals, tombstones = [], []
-    for path in _files(folder, "proposals", reader.problems):
-        label = f"proposals/{path.name}"
 
-        def check(data, path=path, label=label) -> list[Problem]:
+    def check_of(path: Path, label: str):
+        def check(data) -> list[Problem]:
             withdrawn = isinstance(data, dict) and data.get("status") == "withdrawn"
             found = (formats.TOMBSTONE if withdrawn else rule)(data, label, "")
             found = found or _same_name(data, "id", path, label)
@@ -114,7 +112,14 @@ def _load_proposals(folder, vocabulary, reader, failed):
                 found = formats.proposal_consistency(data, vocabulary, label)
             return found
 
-        data = reader.read(path, label, check, failed)
+        return check
+
+    tasks = []
+    for path in _files(folder, "proposals", reader.problems):
+        label = f"proposals/{path.name}"
+        tasks.append((path, label, check_of(path, label)))
+    proposals, tombstones = [], []
+    for (_, label, _), data in zip(tasks, reader.read_many(tasks, failed), strict=True):
         if data is None:
             continue
         if data.get("status") == "withdrawn":
@@ -187,13 +192,20 @@ class _Reader:
 
     def read(self, path: Path, label: str, check, failed: set[str]) -> object | None:
         """The checked data of one file, or None (its problems recorded) if it has any."""
-        data, found, raw, key = self.cache.read(path, label, check)
-        self.problems += found
-        if found:
-            failed.add(path.stem)
-            return None
-        self.source.add(label, raw, data, key)
-        return data
+        return self.read_many([(path, label, check)], failed)[0]
+
+    def read_many(self, tasks: list, failed: set[str]) -> list[object | None]:
+        """``read`` for (path, label, check) tasks, in order."""
+        found_data = []
+        for (path, label, _), (data, found, raw, key) in zip(tasks, self.cache.read_many(tasks), strict=True):
+            self.problems += found
+            if found:
+                failed.add(path.stem)
+                found_data.append(None)
+            else:
+                self.source.add(label, raw, data, key)
+                found_data.append(data)
+        return found_data
 
     def keep(self, record, label: str):
         self.source.fingerprints.add(record, self.source.digests[label])

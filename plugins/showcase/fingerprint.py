@@ -28,7 +28,7 @@ def digest_text(*parts: str) -> str:
 def digest_files(paths: Iterable[Path], root: Path) -> str:
     """One digest over files' names (relative to ``root``) and bytes, in a stable order."""
     hasher = hashlib.blake2b(digest_size=DIGEST_SIZE)
-    for path in sorted(paths):
+    for path in sorted(paths, key=str):
         hasher.update(str(path.relative_to(root)).encode("utf-8") + b"\0")
         hasher.update(path.read_bytes() + b"\0")
     return hasher.hexdigest()

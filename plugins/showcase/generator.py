@@ -74,7 +74,9 @@ class ShowcaseGenerator(Generator):
         # object), then leave them out of later collections.
         gc.disable()
         try:
-            cache = ParseCache(self.cache_folder, self.code)
+            # SHOWCASE_PARALLEL_FROM (tests) overrides when to fork workers, for parsing and for writing.
+            parallel = self.settings.get("SHOWCASE_PARALLEL_FROM")
+            cache = ParseCache(self.cache_folder, self.code, **({"parallel_from": parallel} if parallel else {}))
             self.showcase = load_showcase(
                 _setting_path(self.settings, "SHOWCASE_DATA", DEFAULT_DATA), vocabulary, cache
             )

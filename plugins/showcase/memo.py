@@ -1,11 +1,11 @@
 """Values derived from one record, kept between builds by the record's digest.
 
-A one-record change still rewrites the site-wide files (the CSV and JSON
-downloads, the feeds), and those are made from every record. Each record's
-part (a CSV row, a JSON line, a feed entry) is remembered under its kind and
-the record's content digest, so only the changed record's part is made again.
-The salt (plugin code, theme, settings, vocabulary) guards against reusing a
-part made by other code or settings. Parts not used by a build are dropped.
+A one-record change still rewrites the CSV and JSON downloads, and those are
+made from every record. Each record's part (a CSV row, a JSON line) is
+remembered under its kind and the record's content digest, so only the
+changed record's part is made again. The salt (plugin code, theme, settings,
+vocabulary) guards against reusing a part made by other code or settings.
+Parts not used by a build are dropped when the file is next written.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import TypeVar
 from . import cachefile
 
 FILE_NAME = "derived.pickle"
+SAVE_AFTER = 100  # new parts made before the file is rewritten
 T = TypeVar("T")
 
 
@@ -41,7 +42,13 @@ class Memo:
         return value
 
     def save(self) -> None:
-        unchanged = self.made == 0 and len(self._new) == len(self._old)
-        if self.path is None or unchanged or not self._new:
+        """Write the parts of this build, once enough are new to be worth it.
+
+        Rewriting every part (tens of MB at 10,000 records) for a handful of
+        changed records would cost more than making those few again next time:
+        parts are keyed by content, so an older file is never wrong, only short.
+        """
+        worth_it = self.made >= SAVE_AFTER or (self.made and not self._old) or len(self._new) < len(self._old) // 2
+        if self.path is None or not self._new or not worth_it:
             return
         cachefile.write(self.path, self.salt, self._new)

@@ -9,6 +9,8 @@ CI clone has fresh ones. With no cache folder everything is parsed, as before.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +22,7 @@ from .fingerprint import digest
 from .schema import Problem
 
 FILE_NAME = "parsed.pickle"
+PARALLEL_FROM = 1000  # files to parse before forking workers pays for itself
 # libyaml when PyYAML has it; the pure-Python loader reads the same data otherwise.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Check = Callable[[object], list[Problem]]
@@ -36,8 +39,9 @@ def parse_yaml(raw: bytes, label: str) -> tuple[object, list[Problem]]:
 
 
 class ParseCache:
-    def __init__(self, folder: Path | None, salt: str):
+    def __init__(self, folder: Path | None, salt: str, parallel_from: int = PARALLEL_FROM):
         self.path = folder / FILE_NAME if folder else None
+        self.parallel_from = parallel_from
         self.salt = salt
         self._old: dict[str, tuple] = cachefile.read(self.path, self.salt)
         self._new: dict[str, tuple] = {}
@@ -45,20 +49,29 @@ class ParseCache:
 
     def read(self, path: Path, label: str, check: Check) -> tuple[object, list[Problem], bytes, str]:
         """(data, problems, bytes, digest) of one file; ``check`` runs only on data that parsed."""
-        raw = path.read_bytes()
-        key = digest(raw)
-        entry = self._old.get(label)
-        if entry is not None and entry[0] == key:
-            self.hits += 1
-            blob = entry[1]
-            data, problems = pickle.loads(blob)
-        else:
-            data, problems = parse_yaml(raw, label)
-            problems = problems or check(data)
-            blob = pickle.dumps((data, problems), protocol=pickle.HIGHEST_PROTOCOL) if self.path else b""
-        # Each entry is kept pickled on its own, so saving after a change re-pickles only that file.
-        self._new[label] = (key, blob)
-        return data, problems, raw, key
+        return self.read_many([(path, label, check)])[0]
+
+    def read_many(self, tasks: list[tuple[Path, str, Check]]) -> list[tuple[object, list[Problem], bytes, str]]:
+        """``read`` for many files; files not in the cache are parsed by forked workers when many."""
+        raws = [path.read_bytes() for path, _, _ in tasks]
+        keys = [digest(raw) for raw in raws]
+        blobs: dict[int, bytes] = {}
+        misses = []
+        for index, ((_, label, _), key) in enumerate(zip(tasks, keys, strict=True)):
+            entry = self._old.get(label)
+            if entry is not None and entry[0] == key:
+                self.hits += 1
+                blobs[index] = entry[1]
+            else:
+                misses.append(index)
+        blobs |= _parse_all(tasks, raws, misses, self.parallel_from)
+        results = []
+        for index, ((_, label, _), raw, key) in enumerate(zip(tasks, raws, keys, strict=True)):
+            # Each entry is kept pickled on its own, so saving after a change re-pickles only that file.
+            self._new[label] = (key, blobs[index])
+            data, problems = pickle.loads(blobs[index])
+            results.append((data, problems, raw, key))
+        return results
 
     def save(self) -> None:
         """Keep this build's entries (and only them), written atomically."""
@@ -66,3 +79,34 @@ class ParseCache:
         if self.path is None or unchanged:
             return
         cachefile.write(self.path, self.salt, self._new)
+
+
+# The files of the running read, inherited by forked workers (only indexes and results are pickled).
+_tasks: list = []
+_raws: list[bytes] = []
+
+
+def _parse_all(tasks: list, raws: list[bytes], misses: list[int], parallel_from: int) -> dict[int, bytes]:
+    """Parse and check the files at ``misses``: (index → pickled (data, problems))."""
+    global _tasks, _raws
+    workers = min(os.cpu_count() or 1, 8)
+    if len(misses) < parallel_from or workers < 2:
+        return {index: _parse_one(tasks[index], raws[index]) for index in misses}
+    _tasks, _raws = tasks, raws
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_parse_share, [misses[w::workers] for w in range(workers)])
+    finally:
+        _tasks, _raws = [], []
+    return {index: blob for part in parts for index, blob in part}
+
+
+def _parse_share(indexes: list[int]) -> list[tuple[int, bytes]]:
+    return [(index, _parse_one(_tasks[index], _raws[index])) for index in indexes]
+
+
+def _parse_one(task: tuple, raw: bytes) -> bytes:
+    _, label, check = task
+    data, problems = parse_yaml(raw, label)
+    problems = problems or check(data)
+    return pickle.dumps((data, problems), protocol=pickle.HIGHEST_PROTOCOL)

@@ -83,7 +83,7 @@ def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
         "change_kinds": CHANGE_KINDS,
     }
     # A page shows its slice of the list (added by the writer) and each of its days' whole counts.
-    day_counts = [(day.date, [change.kind for change in day.changes]) for day in by_day]
+    day_counts = repr([(day.date, [len(day.of(kind)) for kind in CHANGE_KINDS]) for day in by_day])
     yield Page(
         "changes/index.html", "changes", context, paginated={"changes": listed}, depends=(day_counts, len(listed))
     )

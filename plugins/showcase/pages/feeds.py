@@ -7,12 +7,13 @@ a feed reader wants what is new, and a feed of every record would be 14 MB at
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from datetime import date
-from functools import cached_property
 
 from ..atom import Entry, atom, proposal_entry, story_entry
-from ..models import Proposal, Showcase
+from ..dates import first_day, first_published
+from ..models import Proposal, Showcase, Story
 from . import File, Page
 
 NO_DATE = date(1970, 1, 1)  # `updated` of a feed when the site has no entry at all
@@ -20,41 +21,32 @@ NO_DATE = date(1970, 1, 1)  # `updated` of a feed when the site has no entry at 
 
 def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
     limit = settings.get("FEED_MAX_ITEMS")  # Pelican's setting: a feed carries the newest N entries
-    derive = showcase.source.derive  # entries are remembered between builds by record content
-    everything = _Entries(showcase.proposals, showcase.stories, derive)
+    everything = (*showcase.proposals, *showcase.stories)
 
-    def feed(path: str, title: str, alternate: str, selected: _Entries) -> File:
-        # An empty campaign feed is as new as the site's newest entry.
+    def feed(path: str, title: str, alternate: str, records: tuple) -> File:
         def content() -> str:
-            newest = everything.all[0].published if everything.all else NO_DATE
-            items = selected.all[:limit] if limit else selected.all
-            return atom(title=title, path=path, alternate=alternate, items=items, settings=settings, fallback=newest)
+            # An empty campaign feed is as new as the site's newest entry.
+            newest = newest_entries(everything, 1)
+            fallback = newest[0].published if newest else NO_DATE
+            items = newest_entries(records, limit)
+            return atom(title=title, path=path, alternate=alternate, items=items, settings=settings, fallback=fallback)
 
-        return File(path, content)
+        return File(path, content)  # made only when the data changed (see File.content)
 
     yield feed("feeds/all.atom.xml", settings["SITENAME"], "", everything)
     for name, slug in showcase.vocabulary.campaigns.items():
-        selected = _Entries(
-            tuple(p for p in showcase.proposals if p.campaign == name),
-            tuple(s for s in showcase.stories if s.campaign == name),
-            derive,
-        )
+        records = tuple(r for r in everything if r.campaign == name)
         title = f"{settings['SITENAME']} · {name}"
-        yield feed(f"feeds/campaigns/{slug}.atom.xml", title, f"campaigns/{slug}/", selected)
+        yield feed(f"feeds/campaigns/{slug}.atom.xml", title, f"campaigns/{slug}/", records)
 
 
-class _Entries:
-    """A feed's entries, made only when a feed is written (see ``File.content``)."""
+def _newest_first(record: Proposal | Story) -> tuple[date, str]:
+    """An entry's order (as ``atom.entries``: by publication day, then URL, descending), without making it."""
+    return first_day(first_published(record)), record.url
 
-    def __init__(self, proposals, stories, derive):
-        self.proposals, self.stories, self.derive = proposals, stories, derive
 
-    @cached_property
-    def all(self) -> list[Entry]:
-        """Newest first; entries of the same day by URL, descending (as ``atom.entries``)."""
-        found = [*map(self._entry, self.proposals), *map(self._entry, self.stories)]
-        return sorted(found, key=lambda e: (e.published, e.url), reverse=True)
-
-    def _entry(self, record) -> Entry:
-        make = proposal_entry if isinstance(record, Proposal) else story_entry
-        return self.derive("atom", record, lambda: make(record))
+def newest_entries(records: tuple, limit: int | None) -> list[Entry]:
+    """The entries of the ``limit`` newest records, newest first; only those entries are made."""
+    chosen = heapq.nlargest(limit, records, key=_newest_first) if limit else records
+    found = [proposal_entry(r) if isinstance(r, Proposal) else story_entry(r) for r in chosen]
+    return sorted(found, key=lambda e: (e.published, e.url), reverse=True)
