@@ -75,7 +75,7 @@ publish: $(VENV)/.installed ## Production build with publishconf.py (SITEURL) in
 	@$(call site-checks,$(SITEURL)) || $(call refuse-publish,检查未通过)
 	@echo "发布检查通过：$(OUTPUT) 可以部署$(if $(SITEURL),（网址 $(SITEURL)）)。"
 
-# Published proposals per benchmark size; BENCH_SIZES="1000 10000 50000" adds 50k (about 10 more minutes).
+# Published proposals per benchmark size; BENCH_SIZES="1000 10000 50000" adds 50k (about 7 more minutes, 6 GB RAM).
 BENCH_SIZES ?= 1000 10000
 bench: $(VENV)/.installed ## Benchmarks at BENCH_SIZES published (1000 10000) + a 100k-row export; writes benchmarks/results.md and build-time.svg
 	$(PY) benchmarks/bench.py --sizes $(BENCH_SIZES)

@@ -32,13 +32,16 @@ import results
 import search_weight
 import yaml_check
 from builds import SEARCH_BUNDLE, SiteSteps, measure_site, tree_size
-from processes import Series
+from file_states import changed, states
+from processes import ROOT, Series
 
 HERE = Path(__file__).resolve().parent
 SIZES = [1000, 10000]
 EXPORT_ROWS = 100_000
 RUNS = 3
 BIG = 10_000
+# What the measured commands run: an edit here during a run mixes two versions in one table.
+CODE = [ROOT / name for name in ("pipeline", "plugins", "theme", "content", "config", "pelicanconf.py", "benchmarks")]
 
 
 @dataclass(frozen=True)
@@ -74,10 +77,19 @@ class BenchResult:
     seconds: float
     command: str
     note: str
+    code_changed: list[str]  # files of CODE edited while the benchmark ran
+
+
+STARTED = time.monotonic()
 
 
 def say(message: str) -> None:
-    print(f"[bench] {message}", file=sys.stderr, flush=True)
+    minutes, seconds = divmod(int(time.monotonic() - STARTED), 60)
+    print(f"[bench {minutes:02d}:{seconds:02d}] {message}", file=sys.stderr, flush=True)
+
+
+def code_state() -> dict:
+    return {path: state for path, state in states(*CODE).items() if "__pycache__" not in path.parts}
 
 
 def runs_for(size: int, runs: int) -> int:
@@ -85,6 +97,7 @@ def runs_for(size: int, runs: int) -> int:
 
 
 def export_series(work: Path, rows: int, runs: int, data: Path) -> ExportResult:
+    say(f"raw export of {rows:,} rows")
     raw = datasets.generate(work, rows)
     timings = []
     for number in range(1, runs + 1):
@@ -98,7 +111,9 @@ def measure_size(size: int, work: Path, runs: int, browser: bool) -> SizeResult:
     exported = export_series(work, datasets.raw_rows(size), runs, folder / "data")
     say(f"{size:,}: {exported.published:,} published of {exported.raw_rows:,} raw rows")
     site = measure_site(folder / "data", folder, runs, lambda message: say(f"{size:,}: {message}"))
+    say(f"{size:,}: page weight")
     pages, css = page_weight.measure(site.site)
+    say(f"{size:,}: search query in Chromium" if browser else f"{size:,}: no search query (--no-browser)")
     search = search_weight.measure(site.site) if browser else "not measured: --no-browser"
     output = tree_size(site.site, skip=SEARCH_BUNDLE)
     index = tree_size(site.site / SEARCH_BUNDLE)
@@ -108,7 +123,7 @@ def measure_size(size: int, work: Path, runs: int, browser: bool) -> SizeResult:
 
 
 def run(args: argparse.Namespace, work: Path, command: str) -> BenchResult:
-    started = time.perf_counter()
+    started, code = time.perf_counter(), code_state()
     sizes = [measure_size(size, work, runs_for(size, args.runs), args.browser) for size in args.sizes]
     for size in args.sizes:  # keep the disk small: the 100k export and 50k sites are large
         shutil.rmtree(work / f"size-{size}" / "site", ignore_errors=True)
@@ -128,6 +143,7 @@ def run(args: argparse.Namespace, work: Path, command: str) -> BenchResult:
         time.perf_counter() - started,
         command,
         args.note,
+        [path.relative_to(ROOT).as_posix() for path in changed(code, code_state())],
     )
 
 

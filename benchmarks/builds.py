@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edit_record import OneRecord
+from file_states import changed, states
 from processes import PYTHON, ROOT, Run, Series, run
 
 PELICAN = str(ROOT / ".venv" / "bin" / "pelican")
@@ -59,16 +60,6 @@ def _fresh(*folders: Path) -> None:
         folder.mkdir(parents=True)
 
 
-def _files(site: Path) -> dict[Path, tuple[int, int]]:
-    """Modification time and size of every file of the site: a file a build wrote shows as a change."""
-    states = {}
-    for path in site.rglob("*"):
-        if path.is_file():
-            stat = path.stat()
-            states[path] = (stat.st_mtime_ns, stat.st_size)
-    return states
-
-
 def measure_site(data: Path, work: Path, runs: int, say: Callable[[str], None]) -> SiteSteps:
     site, cache, floor_out, logs = work / "site", work / "cache", work / "floor", work / "logs"
     env = {"SHOWCASE_DATA": str(data), "SHOWCASE_CACHE": str(cache)}
@@ -76,10 +67,12 @@ def measure_site(data: Path, work: Path, runs: int, say: Callable[[str], None]) 
     written: dict[str, list[str]] = {}
 
     def timed(step: str, number: int, command: list[str], **options) -> Run:
-        before = _files(site)
+        watch = number == runs and step != "floor"  # what the last run wrote (scanning the site takes seconds)
+        before = states(site) if watch else {}
         result = run(command, logs / f"{step.replace(' ', '-')}-{number}.log", **options)
-        changed = [path for path, state in _files(site).items() if before.get(path) != state]
-        written[step] = sorted(path.relative_to(site).as_posix() for path in changed)
+        if watch:
+            after = states(site)
+            written[step] = [path.relative_to(site).as_posix() for path in changed(before, after) if path in after]
         say(f"{step} {number}/{runs}: {result.seconds:.2f} s, peak {result.peak_rss / 2**20:.0f} MiB")
         return result
 

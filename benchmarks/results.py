@@ -20,7 +20,7 @@ SIZES_DECISION = (
     "the number the export really published."
 )
 SITE_COLUMNS = ["published", "step", "runs", "median", "min", "max", "pages/s", "files written", "peak RSS", "× floor"]
-REWRITTEN_SHOWN = 8
+PATHS_SHOWN = 8
 BUILDS = ("floor", "cold build", "one record changed", "nothing changed")  # compared with the floor
 CHART_LINES = ("cold build", "one record changed", "floor")
 
@@ -37,6 +37,17 @@ def _mib(size: int) -> str:
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     return lines + ["| " + " | ".join(row) + " |" for row in rows]
+
+
+def _first_paths(paths: list[str]) -> str:
+    return ", ".join(f"`{p}`" for p in paths[:PATHS_SHOWN]) + (" …" if len(paths) > PATHS_SHOWN else "")
+
+
+def code_warning(paths: list[str]) -> str:
+    return (
+        f"> **Warning:** {len(paths)} files of the code changed while this benchmark ran ({_first_paths(paths)}): "
+        "the numbers may mix two versions. Run it again on a tree nobody is editing."
+    )
 
 
 def runs_line(result: BenchResult) -> str:
@@ -106,11 +117,8 @@ def site_rows(size: SizeResult) -> list[list[str]]:
 def rewritten_line(size: SizeResult) -> str:
     """The files a build with nothing changed still wrote (the first few)."""
     paths = size.site.written["nothing changed"]
-    shown = ": " + ", ".join(f"`{p}`" for p in paths[:REWRITTEN_SHOWN]) if paths else ""
-    more = " …" if len(paths) > REWRITTEN_SHOWN else ""
-    return (
-        f"At {size.published:,} published, a build with nothing changed still wrote {len(paths):,} files{shown}{more}."
-    )
+    shown = f": {_first_paths(paths)}" if paths else ""
+    return f"At {size.published:,} published, a build with nothing changed still wrote {len(paths):,} files{shown}."
 
 
 def search_lines(size: SizeResult) -> list[str]:
@@ -136,6 +144,7 @@ def markdown(result: BenchResult) -> str:
         '(`make bench BENCH_SIZES="1000 10000 50000"` adds 50k published).',
         "",
         *([f"> {result.note}", ""] if result.note else []),
+        *([code_warning(result.code_changed), ""] if result.code_changed else []),
         "## Machine",
         "",
         *_table(["", ""], [[label, value] for label, value in result.machine]),

@@ -1,8 +1,8 @@
 """The pipeline's YAML on a machine without libyaml: does it still work, and give the same bytes?
 
-``python benchmarks/yaml_fallback.py DATA`` hides PyYAML's C extension (``yaml._yaml``) before
+``python benchmarks/yaml_fallback.py FILE...`` hides PyYAML's C extension (``yaml._yaml``) before
 anything imports ``yaml``, exactly as if PyYAML had been built without libyaml, then reads and
-re-writes every file of DATA with pipeline/yamlio.py and compares with the file's bytes.
+re-writes each published YAML file with pipeline/yamlio.py and compares with the file's bytes.
 Exit 0: the fallback exists and every file is identical; 1 otherwise (the reason is printed).
 """
 
@@ -19,14 +19,14 @@ sys.path.insert(0, str(ROOT))
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python benchmarks/yaml_fallback.py DATA", file=sys.stderr)
+    if not argv:
+        print("usage: python benchmarks/yaml_fallback.py FILE...", file=sys.stderr)
         return 2
     assert not yaml.__with_libyaml__
     try:
         from pipeline import yamlio
 
-        paths = sorted(Path(argv[0]).rglob("*.yaml"))
+        paths = [Path(name) for name in argv]
         differ = [p for p in paths if yamlio.dump(yamlio.load(p.read_text(encoding="utf-8"))) != p.read_text("utf-8")]
     except (AttributeError, ImportError) as error:
         print(f"no pure-Python fallback: {type(error).__name__}: {error}")

@@ -18,6 +18,7 @@ from sitebuild import ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench
 import datasets
+import file_states
 
 SVG = "{http://www.w3.org/2000/svg}"
 STEPS = ["floor", "cold build", "one record changed", "nothing changed", "Pagefind alone"]
@@ -95,3 +96,16 @@ def test_chart_is_an_svg_with_the_three_lines(run):
     assert [g.get("data-name") for g in lines] == ["cold build", "one record changed", "floor"]
     assert all(g.find(f"{SVG}polyline") is not None for g in lines)
     assert root.find(f"{SVG}title").text == "Site build time (median)"
+
+
+def test_file_states_tell_which_files_changed(tmp_path):
+    (tmp_path / "kept.txt").write_text("a")
+    (tmp_path / "edited.txt").write_text("a")
+    (tmp_path / "removed.txt").write_text("a")
+    before = file_states.states(tmp_path)
+    (tmp_path / "edited.txt").write_text("ab")
+    (tmp_path / "removed.txt").unlink()
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "new.txt").write_text("a")
+    names = [p.relative_to(tmp_path).as_posix() for p in file_states.changed(before, file_states.states(tmp_path))]
+    assert names == ["edited.txt", "removed.txt", "sub/new.txt"]

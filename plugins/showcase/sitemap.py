@@ -117,4 +117,6 @@ def write(pelican) -> None:
     if pages is None:
         return
     path = Path(pelican.output_path) / "sitemap.xml"
-    path.write_text(render(pages, pelican.settings.get("SITEURL") or ""), encoding="utf-8", newline="\n")
+    content = render(pages, pelican.settings.get("SITEURL") or "").encode("utf-8")
+    if not path.is_file() or path.read_bytes() != content:  # an unchanged site leaves it untouched
+        path.write_bytes(content)
