@@ -141,7 +141,8 @@ def markdown(result: BenchResult) -> str:
         "",
         f"Written by `make bench` (`{result.command}`) on {result.day.isoformat()}; the whole run took "
         f"{result.seconds / 60:.1f} min. Issue #6. Regenerate with `make bench` "
-        '(`make bench BENCH_SIZES="1000 10000 50000"` adds 50k published).',
+        '(`make bench BENCH_SIZES="1000 10000 50000"` adds 50k published). Where the time goes, and why two '
+        "targets are not met: [analysis.md](analysis.md) (written by hand, from profiles).",
         "",
         *([f"> {result.note}", ""] if result.note else []),
         *([code_warning(result.code_changed), ""] if result.code_changed else []),
