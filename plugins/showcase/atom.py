@@ -85,12 +85,6 @@ def story_entry(story: Story) -> Entry:
     )
 
 
-def entries(proposals: tuple[Proposal, ...], stories: tuple[Story, ...]) -> list[Entry]:
-    """Newest first; entries of the same day by URL, descending."""
-    found = [*map(proposal_entry, proposals), *map(story_entry, stories)]
-    return sorted(found, key=lambda e: (e.published, e.url), reverse=True)
-
-
 class _Feed(Atom1Feed):
     def __init__(self, *args, updated: datetime, **kwargs):
         super().__init__(*args, **kwargs)

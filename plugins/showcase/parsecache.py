@@ -9,8 +9,6 @@ CI clone has fresh ones. With no cache folder everything is parsed, as before.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +17,7 @@ import yaml
 
 from . import cachefile
 from .fingerprint import digest
+from .forked import in_workers
 from .schema import Problem
 
 FILE_NAME = "parsed.pickle"
@@ -81,7 +80,7 @@ class ParseCache:
         cachefile.write(self.path, self.salt, self._new)
 
 
-# The files of the running read, inherited by forked workers (only indexes and results are pickled).
+# The files of the running read, inherited by forked workers (see forked.py).
 _tasks: list = []
 _raws: list[bytes] = []
 
@@ -89,16 +88,11 @@ _raws: list[bytes] = []
 def _parse_all(tasks: list, raws: list[bytes], misses: list[int], parallel_from: int) -> dict[int, bytes]:
     """Parse and check the files at ``misses``: (index → pickled (data, problems))."""
     global _tasks, _raws
-    workers = min(os.cpu_count() or 1, 8)
-    if len(misses) < parallel_from or workers < 2:
-        return {index: _parse_one(tasks[index], raws[index]) for index in misses}
     _tasks, _raws = tasks, raws
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_parse_share, [misses[w::workers] for w in range(workers)])
+        return dict(in_workers(_parse_share, misses, parallel_from))
     finally:
         _tasks, _raws = [], []
-    return {index: blob for part in parts for index, blob in part}
 
 
 def _parse_share(indexes: list[int]) -> list[tuple[int, bytes]]:

@@ -18,7 +18,6 @@ Large builds render in forked worker processes, one per core.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -30,17 +29,12 @@ from pelican.utils import get_relative_path, path_to_url
 
 from . import cachefile
 from .fingerprint import Fingerprints, digest_text
+from .forked import in_workers
 from .pages import File, Page
 
 NOINDEX = re.compile(r"""<meta\s+name=["']robots["']\s+content=["'][^"']*noindex""", re.IGNORECASE)
 MANIFEST_VERSION = "1"  # the keys themselves carry the salt
 PARALLEL_FROM = 400  # outputs to write before forking workers pays for itself (SHOWCASE_PARALLEL_FROM)
-
-
-@dataclass(frozen=True)
-class Job:
-    item: Page | File
-    key: str
 
 
 @dataclass(frozen=True)
@@ -54,10 +48,11 @@ class Written:
 
 def paginate(page: Page, settings: dict) -> list[Page]:
     """A page with a ``paginated`` list → one page per list page, as Pelican's writer cuts it."""
-    per_page = settings["PAGINATED_TEMPLATES"].get(page.template) if page.paginated else None
-    if not per_page and page.paginated and page.template in settings["PAGINATED_TEMPLATES"]:
-        per_page = settings["DEFAULT_PAGINATION"]
-    if not page.paginated or not per_page:
+    templates = settings["PAGINATED_TEMPLATES"]
+    if not page.paginated or page.template not in templates:
+        return [page]
+    per_page = templates[page.template] or settings["DEFAULT_PAGINATION"]
+    if not per_page:  # as Pelican's Paginator: no page size, one page
         return [page]
     url = page.save_as.removesuffix("index.html")
     paginators = {k: Paginator(page.save_as, url, v, settings, per_page) for k, v in page.paginated.items()}
@@ -113,8 +108,8 @@ class IncrementalWriter:
 
     def write(self, items: Iterable[Page | File], render: Callable[[Page], str]) -> list[Written]:
         """Write what changed of ``items``; return every HTML page of the build, for the sitemap."""
-        jobs: list[Job] = []
-        pages: list[tuple[Page, bool | None]] = []  # (page, indexed if known without rendering)
+        jobs: list[Page | File] = []  # the outputs to render and write
+        pages: list[Page] = []  # every HTML page, for the sitemap
         for item in items:
             if item.save_as in self.current:
                 raise ValueError(f"两个页面写到同一个文件：{item.save_as}")
@@ -123,7 +118,7 @@ class IncrementalWriter:
             fresh = old is not None and old[0] == key and os.path.isfile(f"{self.output_path}/{item.save_as}")
             self.current[item.save_as] = [key, old[1] if fresh else None]
             if not fresh:
-                jobs.append(Job(item, key))
+                jobs.append(item)
             if isinstance(item, Page) and item.save_as.endswith(".html"):
                 pages.append(item)
         for save_as, indexed in _run(jobs, self.output_path, render, self.parallel_from):
@@ -149,30 +144,23 @@ class IncrementalWriter:
         cachefile.write(self.manifest_path, MANIFEST_VERSION, self.current)
 
 
-# The jobs of the running build, inherited by forked workers (nothing is pickled but indexes).
-_jobs: list[Job] = []
+# The outputs of the running build, inherited by forked workers (see forked.py).
+_jobs: list[Page | File] = []
 _output: Path = Path()
 _render: Callable[[Page], str] | None = None
 
 
 def _run(
-    jobs: list[Job], output_path: Path, render: Callable[[Page], str], parallel_from: int
+    jobs: list[Page | File], output_path: Path, render: Callable[[Page], str], parallel_from: int
 ) -> list[tuple[str, bool | None]]:
     global _jobs, _output, _render
     _jobs, _output, _render = jobs, output_path, render
     try:
-        workers = min(os.cpu_count() or 1, 8)
-        if len(jobs) < parallel_from or workers < 2:
-            return _do(range(len(jobs)))
         # Site-wide outputs (no `depends`) stay in this process: they are few, and what they
         # remember between builds (memo.py) would be lost in a worker.
-        here = [i for i, job in enumerate(jobs) if job.item.depends is None]
-        there = [i for i, job in enumerate(jobs) if job.item.depends is not None]
-        done = _do(here)
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for part in pool.map(_do, [there[w::workers] for w in range(workers)]):
-                done += part
-        return done
+        here = [i for i, job in enumerate(jobs) if job.depends is None]
+        there = [i for i, job in enumerate(jobs) if job.depends is not None]
+        return _do(here) + in_workers(_do, there, parallel_from)
     finally:
         _jobs, _render = [], None
 
@@ -181,7 +169,7 @@ def _do(indexes: Iterable[int]) -> list[tuple[str, bool | None]]:
     done = []
     folders: set[Path] = set()  # a proposal's folder holds three outputs: make it once
     for index in indexes:
-        item = _jobs[index].item
+        item = _jobs[index]
         path = _output / item.save_as
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)

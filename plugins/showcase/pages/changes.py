@@ -88,6 +88,10 @@ def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
         "changes/index.html", "changes", context, paginated={"changes": listed}, depends=(day_counts, len(listed))
     )
 
+    yield File(FEED, lambda: _feed(by_day, settings))  # made only when the data changed
+
+
+def _feed(by_day: list[ChangeDay], settings: dict) -> str:
     words = theme_words(settings)
     # Like the other feeds, the newest FEED_MAX_ITEMS entries (days), and as many changes an entry at most:
     # the first export lists every record on one day (6,761 links, 955 kB at 6,757 proposals).
@@ -105,5 +109,4 @@ def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
         for day in (by_day[:limit] if limit else by_day)
     ]
     title = f"{settings['SITENAME']} · {_plain(words.feed_name())}"
-    feed = atom(title=title, path=FEED, alternate="changes/", items=entries, settings=settings, fallback=NO_DATE)
-    yield File(FEED, feed)
+    return atom(title=title, path=FEED, alternate="changes/", items=entries, settings=settings, fallback=NO_DATE)

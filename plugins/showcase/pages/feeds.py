@@ -41,7 +41,7 @@ def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
 
 
 def _newest_first(record: Proposal | Story) -> tuple[date, str]:
-    """An entry's order (as ``atom.entries``: by publication day, then URL, descending), without making it."""
+    """An entry's order (by publication day, then URL, descending), known without making the entry."""
     return first_day(first_published(record)), record.url
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cached_property, partial
 
-from ..citation import cite, permalink
+from ..citation import permalink
 from ..datapackage import datapackage
+from ..dates import last_updated
 from ..dictionary import load_dictionary
 from ..downloads import csv_line, json_line, proposal_row, proposals_csv, records_json
 from ..models import Showcase
@@ -59,8 +60,7 @@ class _Downloads:
             {"resource": r, "bytes": len(contents[r.path]), "records": counts[r.path]}
             for r in self.dictionary.resources
         ]
-        records = (*showcase.proposals, *showcase.stories)
-        dates = [showcase.source.derive("updated", r, lambda r=r: cite(r, settings).updated) for r in records]
+        dates = [last_updated(record) for record in (*showcase.proposals, *showcase.stories)]  # as cited
         return {
             "page_name": "opendata",
             "data_url": permalink(f"{FOLDER}/", settings),
