@@ -4,7 +4,7 @@ The format itself is the JSON Schema in the project's ``schema/`` folder,
 shared with the pipeline and the commit guards, so there is one definition of
 it. Pelican loads this plugin without the project root on ``sys.path`` and the
 plugin imports nothing from the project outside its own folder, so that
-folder's checker is loaded here by path.
+folder's checker is loaded by path (``shared.py``).
 
 The vocabulary's names are filled into the schema, so a value outside the
 vocabulary (an unknown stage, campaign, award...) stops the build instead of
@@ -13,30 +13,19 @@ rendering a page with a broken label or link.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from functools import lru_cache
-from pathlib import Path
 from types import ModuleType
 
 from .schema import Problem, Rule
+from .shared import PROJECT, project_package
 from .vocabulary import Vocabulary
 
-SCHEMA_FOLDER = Path(__file__).resolve().parents[2] / "schema"
-_MODULE = "showcase_published_schema"
+SCHEMA_FOLDER = PROJECT / "schema"
 
 
 def _published_schema() -> ModuleType:
-    """The ``schema/`` package, loaded once as a package so its relative imports work."""
-    if _MODULE not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            _MODULE, SCHEMA_FOLDER / "__init__.py", submodule_search_locations=[str(SCHEMA_FOLDER)]
-        )
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[_MODULE] = module
-        spec.loader.exec_module(module)
-    return sys.modules[_MODULE]
+    return project_package("schema")
 
 
 def vocabularies(vocabulary: Vocabulary) -> dict[str, list[str]]:
