@@ -25,6 +25,9 @@ from xml.sax.saxutils import escape
 from .campaigns import Campaign
 from .dates import first_day, last_changed, last_updated, published_on
 from .models import Proposal, Showcase, Story
+from .shared import project_package
+
+files = project_package("durable", "files")
 
 NOINDEX = re.compile(r"""<meta\s+name=["']robots["']\s+content=["'][^"']*noindex""", re.IGNORECASE)
 
@@ -119,4 +122,4 @@ def write(pelican) -> None:
     path = Path(pelican.output_path) / "sitemap.xml"
     content = render(pages, pelican.settings.get("SITEURL") or "").encode("utf-8")
     if not path.is_file() or path.read_bytes() != content:  # an unchanged site leaves it untouched
-        path.write_bytes(content)
+        files.atomic_write(path, content, sync=False)
