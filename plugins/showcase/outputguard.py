@@ -20,6 +20,7 @@ import os
 import re
 from pathlib import Path
 
+from . import bytecode
 from .shared import project_package
 
 lock = project_package("durable", "lock")
@@ -68,6 +69,7 @@ def hold(pelican) -> None:
     cache = settings_cache(pelican.settings)
     if cache is not None:
         _remove_dead_temporaries(cache)
+    bytecode.install(pelican.settings, cache)
 
 
 def release(pelican) -> None:

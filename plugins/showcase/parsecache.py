@@ -26,7 +26,9 @@ PARALLEL_FROM = 1000  # files to parse before forking workers pays for itself
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Check = Callable[[object], list[Problem]]
 # label → (digest of the file's bytes, pickled (data, problems))
-VALID = cachefile.mapping_of(cachefile.is_str, cachefile.pair_of(cachefile.is_str, lambda blob: isinstance(blob, bytes)))
+VALID = cachefile.mapping_of(
+    cachefile.is_str, cachefile.pair_of(cachefile.is_str, lambda blob: isinstance(blob, bytes))
+)
 
 
 def parse_yaml(raw: bytes, label: str) -> tuple[object, list[Problem]]:
