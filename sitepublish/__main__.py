@@ -41,7 +41,8 @@ def publish(output: Path, build: str, check: str) -> int:
     try:
         held = lock.acquire(output, WHAT)
     except lock.Busy as busy:
-        print(f"发布中止：{output} 正被另一个进程使用（{busy.holder or '未知进程'}），请等它结束后再运行。", file=sys.stderr)
+        holder = busy.holder or "未知进程"
+        print(f"发布中止：{output} 正被另一个进程使用（{holder}），请等它结束后再运行。", file=sys.stderr)
         return 1
     with held:
         if held.stale or folders.recover(output):

@@ -3,6 +3,7 @@ byte for byte, output folders restored in place (the writer's manifest names its
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -28,10 +29,8 @@ def pelican(output: Path, data: Path, cache: Path | None, *, search: bool = Fals
         command, cwd=ROOT, env=clean_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
     )
     out, _ = process.communicate(timeout=300)
-    try:
-        os.killpg(process.pid, signal.SIGKILL)  # a Pagefind still running after its parent was killed
-    except ProcessLookupError:
-        pass
+    with contextlib.suppress(ProcessLookupError):  # a Pagefind still running after its parent was killed
+        os.killpg(process.pid, signal.SIGKILL)
     return subprocess.CompletedProcess(command, process.returncode, out.decode("utf-8", "replace"), "")
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+
 from tests.faults.build_helpers import SAMPLE, built, changed_copy, killed_at, points, replace_contents, tree
 
 KILLS_PER_SCENARIO = 10
