@@ -24,7 +24,7 @@ def pelican(output: Path, data: Path, cache: Path | None, *, search: bool = Fals
     command = [str(PELICAN), "content", "-s", "pelicanconf.py", "-o", str(output), "-e", settings]
     command.append("SHOWCASE_PARALLEL_FROM=1000000")
     clean_env = {k: v for k, v in os.environ.items() if not k.startswith("SHOWCASE_")}
-    clean_env |= {"SHOWCASE_DATA": str(data), "SHOWCASE_CACHE": str(cache or ""), **env}
+    clean_env |= {"SHOWCASE_DATA": str(data), "SHOWCASE_CACHE": str(cache or ""), "COLUMNS": "1000", **env}
     process = subprocess.Popen(
         command, cwd=ROOT, env=clean_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
     )
