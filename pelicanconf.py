@@ -3,8 +3,6 @@
 import os
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
-
 ROOT = Path(__file__).resolve().parent
 
 SITENAME = "倾听徐州·在一起"
@@ -35,11 +33,8 @@ SHOWCASE_SEARCH = True
 # (plugins/showcase/writer.py): SHOWCASE_CACHE in the environment names the
 # folder; an empty value turns the cache off.
 SHOWCASE_CACHE = os.environ.get("SHOWCASE_CACHE", str(ROOT / ".cache" / "showcase"))
-# Compiled templates (Jinja checks each template's source before reusing one).
-_jinja_cache = {}
-if SHOWCASE_CACHE:
-    Path(SHOWCASE_CACHE, "jinja").mkdir(parents=True, exist_ok=True)
-    _jinja_cache = {"bytecode_cache": FileSystemBytecodeCache(str(Path(SHOWCASE_CACHE, "jinja")))}
+# Compiled templates go to SHOWCASE_CACHE/jinja/: the plugin installs Jinja's bytecode cache
+# there (plugins/showcase/bytecode.py), one that ignores a damaged file instead of failing.
 
 # Pelican leaves autoescape off; every data string must be escaped.
 JINJA_ENVIRONMENT = {
@@ -47,7 +42,6 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": [],
-    **_jinja_cache,
 }
 
 # Hand-written pages at /<slug>/.

@@ -7,6 +7,8 @@ suite in ``tests/faults/`` sets them on a child process; nobody else should):
   so a test can count the points of a run and check the order of calls.
 - ``SHOWCASE_FAULT_KILL=N``: SIGKILL this process at the N-th point reached
   (1-based). A traced run tells how many there are; kills are deterministic.
+- ``SHOWCASE_FAULT_PAUSE=N``: stop (SIGSTOP) this process at the N-th point, so a
+  test can act while it holds what it holds (a lock); SIGCONT resumes it.
 - ``SHOWCASE_FAULT_ERRNO=PREFIX:ERRNO``: raise ``OSError(ERRNO)`` at every point
   whose name starts with PREFIX (e.g. ``write:ENOSPC`` for a full disk).
 
@@ -23,7 +25,8 @@ import signal
 _TRACE = os.environ.get("SHOWCASE_FAULT_TRACE", "")
 _KILL_AT = int(os.environ.get("SHOWCASE_FAULT_KILL", "0") or 0)
 _ERRNO = os.environ.get("SHOWCASE_FAULT_ERRNO", "")
-ACTIVE = bool(_TRACE or _KILL_AT or _ERRNO)
+_PAUSE_AT = int(os.environ.get("SHOWCASE_FAULT_PAUSE", "0") or 0)
+ACTIVE = bool(_TRACE or _KILL_AT or _ERRNO or _PAUSE_AT)
 _owner = os.getpid()
 _reached = 0
 
@@ -39,8 +42,14 @@ def point(name: str) -> None:
             trace.write(f"{name}\n")
     if _KILL_AT and _reached == _KILL_AT:
         os.kill(os.getpid(), signal.SIGKILL)
+    _pause_at_point()
     if _ERRNO:
         prefix, _, code = _ERRNO.rpartition(":")
         if name.startswith(prefix):
             number = getattr(errno, code)
             raise OSError(number, os.strerror(number), name.partition(":")[2] or None)
+
+
+def _pause_at_point() -> None:
+    if _PAUSE_AT and _reached == _PAUSE_AT:
+        os.kill(os.getpid(), signal.SIGSTOP)

@@ -84,7 +84,8 @@ def test_publish_refuses_a_leak_says_why_and_leaves_nothing_to_deploy(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert f"{leaked} 第" in output
-    assert f"{site}/proposals/{leaked.stem}/index.html 第" in output
+    # The checks ran on the staging folder beside OUTPUT (sitepublish/), which was never swapped in.
+    assert re.search(rf"{re.escape(str(tmp_path))}/\.site\.work/new-\w+/proposals/{leaked.stem}/index\.html 第", output)
     assert "疑似手机号 [mobile]" in output
     assert f"发布中止：检查未通过（原因见上）。已删除 {site}，不能部署；修正后重新运行 make publish。" in output
     assert PHONE not in output

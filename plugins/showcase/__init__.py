@@ -8,12 +8,13 @@ the Pagefind index at ``finalized`` (``search.py``). See README.md for the templ
 
 from pelican import signals
 
-from . import citation_formats, search, sitemap
+from . import citation_formats, outputguard, search, sitemap
 from .generator import ShowcaseGenerator
 from .render import FILTERS
 
 
 def get_generators(pelican_object):
+    outputguard.hold(pelican_object)  # already held since `initialized`, except in --autoreload's later runs
     return ShowcaseGenerator
 
 
@@ -27,5 +28,7 @@ def register():
     signals.generator_init.connect(add_filters)
     signals.all_generators_finalized.connect(sitemap.start)
     signals.content_written.connect(sitemap.collect)
+    signals.initialized.connect(outputguard.hold)
     signals.finalized.connect(sitemap.write)
     signals.finalized.connect(search.write)
+    signals.finalized.connect(outputguard.release)  # last: after every write of the build

@@ -17,13 +17,16 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import formats, sitemap
+from . import formats, outputguard, sitemap
 from .data import load_showcase, load_vocabulary
 from .fingerprint import digest_files, digest_text
 from .memo import Memo
 from .pages import Page, page_sets
 from .parsecache import ParseCache
+from .shared import project_package
 from .writer import IncrementalWriter, page_context, paginate
+
+faults = project_package("durable", "faults")
 
 logger = logging.getLogger(__name__)
 
@@ -38,11 +41,6 @@ def _setting_path(settings: dict, name: str, default: str) -> Path:
     if not isinstance(value, str):
         raise TypeError(f"设置 {name} 应为路径字符串，实为 {value!r}")
     return Path(value).expanduser().resolve()
-
-
-def _cache_folder(settings: dict) -> Path | None:
-    value = settings.get("SHOWCASE_CACHE")
-    return Path(value).expanduser().resolve() if value else None
 
 
 def _tree(folder: Path) -> list[Path]:
@@ -62,9 +60,10 @@ def _settings_digest(settings: dict, fingerprints) -> str:
 
 class ShowcaseGenerator(Generator):
     def generate_context(self) -> None:
+        faults.point("build:read")
         vocabulary_path = _setting_path(self.settings, "SHOWCASE_VOCABULARY", DEFAULT_VOCABULARY)
         vocabulary = load_vocabulary(vocabulary_path)
-        self.cache_folder = _cache_folder(self.settings)
+        self.cache_folder = outputguard.settings_cache(self.settings)
         # What a data file's check depends on besides its bytes: this code, the schema, the vocabulary.
         self.code = digest_files(
             [*_tree(PLUGIN_FOLDER), *_tree(formats.SCHEMA_FOLDER), vocabulary_path], PLUGIN_FOLDER.parent.parent
@@ -99,11 +98,14 @@ class ShowcaseGenerator(Generator):
         )
 
     def generate_output(self, writer) -> None:
+        faults.point("build:write")
         source = self.showcase.source
         site = digest_text(*(f"{label}:{key}" for label, key in sorted(source.digests.items())))
         salt = self._salt()
         source.memo = Memo(self.cache_folder, salt)
-        output = IncrementalWriter(Path(self.output_path), self.cache_folder, salt, site, source.fingerprints)
+        output = IncrementalWriter(
+            Path(self.output_path), outputguard.per_output_cache(self.settings), salt, site, source.fingerprints
+        )
         output.parallel_from = self.settings.get("SHOWCASE_PARALLEL_FROM", output.parallel_from)
         items = (
             piece

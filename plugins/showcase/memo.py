@@ -17,6 +17,8 @@ from typing import TypeVar
 from . import cachefile
 
 FILE_NAME = "derived.pickle"
+# (kind, record digest) → the part; the part itself is whatever the kind makes.
+VALID = cachefile.mapping_of(cachefile.pair_of(cachefile.is_str, cachefile.is_str), lambda part: True)
 SAVE_AFTER = 100  # new parts made before the file is rewritten
 T = TypeVar("T")
 
@@ -25,7 +27,7 @@ class Memo:
     def __init__(self, folder: Path | None, salt: str):
         self.path = folder / FILE_NAME if folder else None
         self.salt = salt
-        self._old: dict[tuple[str, str], object] = cachefile.read(self.path, self.salt)
+        self._old: dict[tuple[str, str], object] = cachefile.read(self.path, self.salt, VALID)
         self._new: dict[tuple[str, str], object] = {}
         self.made = 0
 

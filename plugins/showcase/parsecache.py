@@ -25,6 +25,10 @@ PARALLEL_FROM = 1000  # files to parse before forking workers pays for itself
 # libyaml when PyYAML has it; the pure-Python loader reads the same data otherwise.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Check = Callable[[object], list[Problem]]
+# label → (digest of the file's bytes, pickled (data, problems))
+VALID = cachefile.mapping_of(
+    cachefile.is_str, cachefile.pair_of(cachefile.is_str, lambda blob: isinstance(blob, bytes))
+)
 
 
 def parse_yaml(raw: bytes, label: str) -> tuple[object, list[Problem]]:
@@ -42,7 +46,7 @@ class ParseCache:
         self.path = folder / FILE_NAME if folder else None
         self.parallel_from = parallel_from
         self.salt = salt
-        self._old: dict[str, tuple] = cachefile.read(self.path, self.salt)
+        self._old: dict[str, tuple] = cachefile.read(self.path, self.salt, VALID)
         self._new: dict[str, tuple] = {}
         self.hits = 0
 

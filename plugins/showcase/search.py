@@ -43,7 +43,12 @@ import subprocess
 import time
 from pathlib import Path
 
+from . import outputguard
 from .fingerprint import digest_files, digest_text
+from .shared import project_package
+
+faults = project_package("durable", "faults")
+files = project_package("durable", "files")
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +92,7 @@ def unsplit_chinese_queries(bundle: Path) -> None:
             raise SearchIndexError(
                 f"{path} 中找不到 {SPLIT_LANGUAGES.decode()}：Pagefind 的代码变了，请重查中文查询分词（search.py）"
             )
+        faults.point(f"pagefind:edit:{name}")
         path.write_bytes(code.replace(SPLIT_LANGUAGES, SPLIT_LANGUAGES_BUT_CHINESE))
 
 
@@ -96,6 +102,7 @@ def build_index(output: Path) -> dict | None:
     bundle = output / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
+        faults.point("pagefind:removed")
     expected = marked_pages(output)
     if not expected:
         logger.warning("Pagefind skipped: no proposal or story page to index")
@@ -108,6 +115,7 @@ def build_index(output: Path) -> dict | None:
     log = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind 失败（退出码 {result.returncode}）：\n{log}")
+    faults.point("pagefind:ran")
     logger.debug("Pagefind:\n%s", log)
     entry_file = bundle / "pagefind-entry.json"
     if not entry_file.is_file():
@@ -122,18 +130,22 @@ def build_index(output: Path) -> dict | None:
     return entry
 
 
-def _stamp(output: Path, cache: str | None) -> tuple[Path | None, str]:
+def _stamp(output: Path, cache: Path | None) -> tuple[Path | None, bytes]:
     """Where the digest of the last indexed pages is kept, and the digest of the pages now.
 
     Pagefind cannot update an index, and re-indexing 10,000 pages takes many
     seconds; when no page it reads changed (same bytes, same Pagefind), the
-    index in the output is the one it would write again.
+    index in the output is the one it would write again. The stamp is removed
+    before Pagefind runs and written after it succeeded, so it never vouches for
+    an index that a kill cut short; it names the output folder by its inode, as
+    the writer's manifest does, so a folder swapped in whole is not trusted.
     """
     output = output.resolve()
     pages = [*output.glob("proposals/*/index.html"), *output.glob("stories/*/index.html")]
-    now = digest_text(str(executable()), digest_files(pages, output))
-    stamp = Path(cache) / f"pagefind-{digest_text(str(output))[:16]}.txt" if cache else None
-    return stamp, now
+    identity = output.stat()
+    now = digest_text(str(executable()), f"{identity.st_dev}:{identity.st_ino}", digest_files(pages, output))
+    stamp = cache / f"pagefind-{digest_text(str(output))[:16]}.txt" if cache else None
+    return stamp, now.encode()
 
 
 def write(pelican) -> None:
@@ -143,15 +155,19 @@ def write(pelican) -> None:
         return
     started = time.perf_counter()
     output = Path(pelican.output_path)
-    stamp, pages = _stamp(output, pelican.settings.get("SHOWCASE_CACHE"))
+    stamp, pages = _stamp(output, outputguard.per_output_cache(pelican.settings))
     entry_file = output / BUNDLE / "pagefind-entry.json"
-    if stamp and stamp.is_file() and stamp.read_text(encoding="utf-8") == pages and entry_file.is_file():
+    if stamp and stamp.is_file() and stamp.read_bytes() == pages and entry_file.is_file():
         logger.info("Pagefind: no indexed page changed, index kept")
         return
+    if stamp and stamp.exists():
+        stamp.unlink()
+        files.fsync_dir(stamp.parent)
+    faults.point("pagefind:run")
     entry = build_index(output)
     if stamp:
         stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(pages, encoding="utf-8")
+        files.atomic_write(stamp, pages)
     if entry is None:
         return
     pages = sum(language["page_count"] for language in entry["languages"].values())

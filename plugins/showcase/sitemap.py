@@ -25,6 +25,9 @@ from xml.sax.saxutils import escape
 from .campaigns import Campaign
 from .dates import first_day, last_changed, last_updated, published_on
 from .models import Proposal, Showcase, Story
+from .shared import project_package
+
+faults = project_package("durable", "faults")
 
 NOINDEX = re.compile(r"""<meta\s+name=["']robots["']\s+content=["'][^"']*noindex""", re.IGNORECASE)
 
@@ -118,5 +121,8 @@ def write(pelican) -> None:
         return
     path = Path(pelican.output_path) / "sitemap.xml"
     content = render(pages, pelican.settings.get("SITEURL") or "").encode("utf-8")
-    if not path.is_file() or path.read_bytes() != content:  # an unchanged site leaves it untouched
+    # An unchanged site leaves it untouched; one torn by a kill differs, so the next build rewrites it
+    # (written in place: a temporary file left by a kill would be deployed with the site).
+    if not path.is_file() or path.read_bytes() != content:
+        faults.point("sitemap:write")
         path.write_bytes(content)

@@ -14,6 +14,15 @@ names (``SITEURL`` relative to the page, ``output_file``, ``localsiteurl``,
 and for a paginated list ``<name>_page``, ``<name>_paginator``,
 ``<name>_previous_page``, ``<name>_next_page`` from Pelican's ``Paginator``).
 Large builds render in forked worker processes, one per core.
+
+A kill at any point must not leave an output that the next build trusts:
+before the first output is touched, the manifest is rewritten (durably) with
+every output this build will write or delete marked as unknown, so a build
+killed half-way leaves a manifest that trusts only what it did not touch, and
+that still lists every file it may have left behind (so a later build that
+no longer makes one deletes it). The manifest also names the output folder
+by its inode: a folder swapped in whole (``make publish``) or restored from
+elsewhere is not the one the manifest describes, and nothing in it is trusted.
 """
 
 from __future__ import annotations
@@ -31,9 +40,18 @@ from . import cachefile
 from .fingerprint import Fingerprints, digest_text
 from .forked import in_workers
 from .pages import File, Page
+from .shared import project_package
+
+faults = project_package("durable", "faults")
 
 NOINDEX = re.compile(r"""<meta\s+name=["']robots["']\s+content=["'][^"']*noindex""", re.IGNORECASE)
-MANIFEST_VERSION = "1"  # the keys themselves carry the salt
+MANIFEST_VERSION = "2"  # the keys themselves carry the salt
+UNKNOWN = [None, None]  # an output being written or deleted: never fresh
+# save_as → [key or None, indexed or None]
+VALID_MANIFEST = cachefile.mapping_of(
+    cachefile.is_str,
+    cachefile.pair_of(lambda key: key is None or isinstance(key, str), lambda i: i in (None, True, False), list),
+)
 PARALLEL_FROM = 400  # outputs to write before forking workers pays for itself (SHOWCASE_PARALLEL_FROM)
 
 
@@ -93,13 +111,15 @@ class IncrementalWriter:
         self.manifest_path = None
         if cache_folder is not None:
             self.manifest_path = cache_folder / f"written-{digest_text(str(output_path.resolve()))[:16]}.pickle"
+        output_path.mkdir(parents=True, exist_ok=True)
+        self.manifest_salt = f"{MANIFEST_VERSION} {folder_identity(output_path)}"
         self.previous: dict[str, list] = self._read_manifest()
         self.current: dict[str, list] = {}
         self.rendered = 0
         self.parallel_from = PARALLEL_FROM
 
     def _read_manifest(self) -> dict[str, list]:
-        return cachefile.read(self.manifest_path, MANIFEST_VERSION)
+        return cachefile.read(self.manifest_path, self.manifest_salt, VALID_MANIFEST)
 
     def key(self, item: Page | File) -> str:
         inputs = self.site if item.depends is None else self.fingerprints.of(item.depends)
@@ -121,15 +141,19 @@ class IncrementalWriter:
                 jobs.append(item)
             if isinstance(item, Page) and item.save_as.endswith(".html"):
                 pages.append(item)
+        stale = set(self.previous.keys() - self.current.keys())
+        if jobs or stale:
+            self._write_intent([job.save_as for job in jobs], stale)
         for save_as, indexed in _run(jobs, self.output_path, render, self.parallel_from):
             self.current[save_as][1] = indexed
         self.rendered = len(jobs)
-        self._remove_stale()
+        self._remove_stale(stale)
         self._write_manifest()
         return [Written(p.save_as, _known(p.context), bool(self.current[p.save_as][1])) for p in pages]
 
-    def _remove_stale(self) -> None:
-        for save_as in self.previous.keys() - self.current.keys():
+    def _remove_stale(self, stale: set[str]) -> None:
+        for save_as in sorted(stale):
+            faults.point(f"remove:{save_as}")
             path = self.output_path / save_as
             if path.is_file():
                 path.unlink()
@@ -138,10 +162,25 @@ class IncrementalWriter:
                     break
                 parent.rmdir()
 
+    def _write_intent(self, touched: list[str], stale: set[str]) -> None:
+        """Before any output changes: distrust, durably, every output about to be written or deleted."""
+        if self.manifest_path is None:
+            return
+        intent = {save_as: entry for save_as, entry in self.previous.items() if save_as not in stale}
+        intent.update((save_as, UNKNOWN) for save_as in [*touched, *stale])
+        cachefile.write(self.manifest_path, self.manifest_salt, intent, sync=True)
+        self.previous = intent  # what the cache now says: the final manifest must replace it
+
     def _write_manifest(self) -> None:
         if self.manifest_path is None or self.current == self.previous:
             return
-        cachefile.write(self.manifest_path, MANIFEST_VERSION, self.current)
+        cachefile.write(self.manifest_path, self.manifest_salt, self.current, sync=True)
+
+
+def folder_identity(folder: Path) -> str:
+    """Which folder this is (device and inode), not just where it is."""
+    info = folder.stat()
+    return f"{info.st_dev}:{info.st_ino}"
 
 
 # The outputs of the running build, inherited by forked workers (see forked.py).
@@ -176,16 +215,24 @@ def _do(indexes: Iterable[int]) -> list[tuple[str, bool | None]]:
             folders.add(path.parent)
         if isinstance(item, Page):
             html = _render(item)
-            path.write_text(html, encoding="utf-8", newline="\n")
+            _write(path, item.save_as, html.encode("utf-8"))
             done.append((item.save_as, not NOINDEX.search(html)))
         else:
             content = item.content() if callable(item.content) else item.content
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8", newline="\n")
+            _write(path, item.save_as, content if isinstance(content, bytes) else content.encode("utf-8"))
             done.append((item.save_as, None))
     return done
+
+
+def _write(path: Path, save_as: str, data: bytes) -> None:
+    """Write one output in place. The fault point sits half-way, where a kill leaves the
+    worst case, a torn file; the manifest's intent (above) makes the next build redo it."""
+    with open(path, "wb") as stream:
+        stream.write(data[: len(data) // 2])
+        if faults.ACTIVE:
+            stream.flush()
+            faults.point(f"output:{save_as}")
+        stream.write(data[len(data) // 2 :])
 
 
 def page_context(page: Page, context: dict, settings: dict) -> dict:

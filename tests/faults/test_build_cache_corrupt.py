@@ -1,0 +1,78 @@
+"""A damaged build cache is detected, ignored and rebuilt, never used; two builds on one output
+folder cannot run at once. Every build here is a real ``pelican`` run (tests/faults/build_helpers.py)."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+
+import pytest
+
+from durable import lock
+from tests.faults.build_helpers import SAMPLE, built, killed_at, pelican, replace_contents, tree
+
+
+@pytest.fixture(scope="module")
+def start(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corrupt")
+    clean = tree(built(root / "clean", SAMPLE, None, search=True))
+    site, cache = root / "site", root / "cache"
+    built(site, SAMPLE, cache, search=True)
+    shutil.copytree(site, root / "start")
+    shutil.copytree(cache, root / "start-cache")
+    kinds = sorted({p.name.split("-")[0] if p.is_file() else p.name for p in cache.iterdir()})
+    assert kinds == ["derived.pickle", "jinja", "pagefind", "parsed.pickle", "written"], kinds
+    return root, site, cache, clean
+
+
+def damage(cache, how) -> int:
+    count = 0
+    for path in [p for p in cache.rglob("*") if p.is_file()]:
+        raw = path.read_bytes()
+        path.write_bytes(how(raw))
+        count += 1
+    return count
+
+
+CUTS = {
+    "zero bytes": lambda raw: b"",
+    "cut short": lambda raw: raw[: max(1, len(raw) // 3)],
+    "cut in the header": lambda raw: raw[:40],
+    "garbage": lambda raw: bytes((b * 7 + 3) % 256 for b in raw),
+    "older format (a bare pickle)": lambda raw: pickle.dumps(("1", {"index.html": ["key", True]})),
+}
+
+
+@pytest.mark.parametrize("how", CUTS, ids=list(CUTS))
+def test_a_damaged_cache_is_ignored_and_the_build_equals_a_clean_one(start, how):
+    root, site, cache, clean = start
+    replace_contents(root / "start", site)
+    shutil.rmtree(cache)
+    shutil.copytree(root / "start-cache", cache)
+    assert damage(cache, CUTS[how]) >= 5
+    result = pelican(site, SAMPLE, cache, search=True)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert tree(site) == clean
+    if how != "older format (a bare pickle)":
+        assert "已损坏" in result.stdout
+
+
+def test_a_second_build_on_the_same_output_is_refused_naming_it_and_the_holder(tmp_path):
+    site = tmp_path / "site"
+    held = lock.acquire(site, "另一次构建")
+    try:
+        result = pelican(site, SAMPLE, None)
+    finally:
+        held.release()
+    assert result.returncode == 1, result.stdout
+    assert f"输出目录 {site} 正在被另一次构建使用（进程 {os.getpid()}（另一次构建" in result.stdout
+    assert not (site / "index.html").exists()
+
+
+def test_a_killed_builds_lock_is_taken_over_and_said_so(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    killed_at(3, site, SAMPLE, cache)
+    result = pelican(site, SAMPLE, cache)
+    assert result.returncode == 0, result.stdout
+    assert "没有正常结束" in result.stdout
