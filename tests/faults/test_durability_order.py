@@ -14,11 +14,11 @@ def test_staged_data_is_durable_before_the_exchange_and_the_exchange_after(trees
     points = trace(case.data, case.audit, case.folder)
     position = {name: i for i, name in enumerate(points)}  # the last time each point was reached
     exchange = next(i for i, name in enumerate(points) if name.startswith("exchange:"))
-    staging = PurePosixPath(points[exchange - 1].partition(":")[2])  # the staging root: fsynced last before it
-    assert staging.parent == PurePosixPath(case.data.parent / ".public.work"), points[exchange - 1]
-
+    work = PurePosixPath(case.data.parent / ".public.work")
     written = [PurePosixPath(name.partition(":")[2]) for name in points if name.startswith("write:")]
-    staged = [path for path in written if staging in path.parents]
+    staged = [path for path in written if work in path.parents]
+    staging = work / staged[0].relative_to(work).parts[0]  # work/new-XXXX
+    assert all(staging in path.parents for path in staged)
     assert len(staged) == len(trees.new)
     folders = {parent for path in staged for parent in path.parents if parent == staging or staging in parent.parents}
     assert {str(folder.relative_to(staging)) for folder in folders} == {".", "proposals", "stories", "commendations"}

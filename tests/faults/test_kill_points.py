@@ -18,7 +18,8 @@ import pytest
 
 from .harness import Case, Trees, trace
 
-AROUND_SWAP = ("exchange:", "remove-old:", "fsync-dir:", "rename:", "step:")
+AROUND_SWAP = ("exchange:", "rename-old:", "rename-new:", "remove-old:", "fsync-dir:", "rename:", "step:")
+SWITCH = ("exchange:", "rename-new:")  # the step that puts the new tree in DATA's place
 SPREAD = 10  # kills spread evenly over the whole run, on top of the points above (31 kills in all on the sample)
 WORKERS = 2
 
@@ -26,10 +27,14 @@ WORKERS = 2
 def kill_indices(points: list[str]) -> list[int]:
     """1-based indices to kill at: every point of the kinds above and its neighbours, plus an even spread."""
     chosen = {i for i, name in enumerate(points, 1) if name.startswith(AROUND_SWAP)}
-    exchange = next(i for i, name in enumerate(points, 1) if name.startswith("exchange:"))
+    exchange = switch_index(points)
     chosen |= {exchange - 1, exchange + 1}
     chosen |= {1 + round(k * (len(points) - 1) / (SPREAD - 1)) for k in range(SPREAD)}
     return sorted(chosen)
+
+
+def switch_index(points: list[str]) -> int:
+    return next(i for i, name in enumerate(points, 1) if name.startswith(SWITCH))
 
 
 def kind(name: str) -> str:
@@ -69,7 +74,7 @@ def kill_and_rerun(index: int, exchange: int, folder: Path, trees: Trees) -> tup
 
 def test_a_kill_at_any_point_leaves_old_or_new_and_nothing_stray(trees, points, tmp_path):
     indices = kill_indices(points)
-    exchange = next(i for i, name in enumerate(points, 1) if name.startswith("exchange:"))
+    exchange = switch_index(points)
     assert len(indices) >= 30 and indices[0] == 1 and indices[-1] == len(points)
     with ThreadPoolExecutor(WORKERS) as pool:
         runs = {
