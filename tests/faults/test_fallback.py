@@ -4,6 +4,8 @@ two renames. A kill between them leaves no DATA at all; the next run's
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from .harness import Case, trace
@@ -36,3 +38,16 @@ def test_a_kill_during_the_two_renames_is_repaired_by_the_next_run(trees, points
     assert "已清理上一次导出中断后留下的" in again.stderr
     assert case.tree() == trees.new  # NEW needs OLD's dates: the old tree was back before it was read
     assert case.leftovers() == [] and case.strays() == []
+
+
+def test_staging_folders_of_the_layout_before_are_removed_by_the_next_export(trees, tmp_path):
+    """Today's kills left `data/.public.new-XXXX/` (never leak-scanned) beside DATA, outside any ignore rule."""
+    case = Case(tmp_path, trees)
+    for name in (".public.new-k3j2a9x1", ".public.old-p0q9r8s7"):
+        shutil.copytree(trees.source, case.data.parent / name)
+    assert case.strays() != []
+    again = case.export()
+    assert again.returncode == 0, again.stderr
+    assert "已清理上一次导出中断后留下的 2 个临时文件夹（.public.new-k3j2a9x1、.public.old-p0q9r8s7）" in again.stderr
+    assert case.tree() == trees.new
+    assert case.strays() == [] and case.leftovers() == []
