@@ -38,7 +38,8 @@ def work_folder(target: Path) -> Path:
     work = target.parent / f".{target.name}.work"
     work.mkdir(parents=True, exist_ok=True)
     ignore = work / ".gitignore"
-    if not ignore.is_file():
+    # Checked each time, not only when missing: a kill while writing it leaves it empty.
+    if not ignore.is_file() or ignore.read_text(encoding="utf-8", errors="replace") != IGNORE_ALL:
         ignore.write_text(IGNORE_ALL, encoding="utf-8")
     return work
 

@@ -46,13 +46,19 @@ class Lock:
     def __enter__(self) -> Lock:
         return self
 
+    def abandon(self) -> None:
+        """Let go but leave the mark, as a killed holder does: the next holder hears of it."""
+        if self.fd < 0:
+            return
+        fcntl.flock(self.fd, fcntl.LOCK_UN)
+        os.close(self.fd)
+        self.fd = -1
+
     def __exit__(self, kind, value, traceback) -> None:
         if kind is None:
             self.release()
-        else:  # a failed run leaves its mark, as a killed one does; the fd closes with the process
-            fcntl.flock(self.fd, fcntl.LOCK_UN)
-            os.close(self.fd)
-            self.fd = -1
+        else:  # a failed run leaves its mark, as a killed one does
+            self.abandon()
 
 
 def _read(fd: int) -> str:
@@ -70,10 +76,14 @@ def acquire(folder: Path, what: str) -> Lock:
         holder = _read(fd)
         os.close(fd)
         raise Busy(Path(folder), holder) from None
-    stale = _read(fd)
-    os.ftruncate(fd, 0)
-    os.lseek(fd, 0, os.SEEK_SET)
-    started = time.strftime("%Y-%m-%d %H:%M:%S")
-    os.write(fd, f"进程 {os.getpid()}（{what}，开始于 {started}）\n".encode())
-    os.fsync(fd)
+    try:
+        stale = _read(fd)
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        started = time.strftime("%Y-%m-%d %H:%M:%S")
+        os.write(fd, f"进程 {os.getpid()}（{what}，开始于 {started}）\n".encode())
+        os.fsync(fd)
+    except BaseException:  # e.g. a full disk: let go rather than hold a lock nobody will release
+        os.close(fd)
+        raise
     return Lock(Path(folder), fd, stale)

@@ -1,6 +1,7 @@
 """Command line: `python -m pipeline export|check|sample|diff`.
 
-Exit status: 0 done; 1 the input was refused (nothing written); 2 usage error.
+Exit status: 0 done; 1 the input was refused, or DATA could not be written
+(disk full, read-only, another export running): nothing written; 2 usage error.
 Messages are in Chinese for staff and never carry personal data."""
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from durable.faults import point
+
 from . import checks, diff, public_records
 from .anonymise import Anonymiser
 from .audit import AuditLog
 from .config import ROOT, ConfigError, Vocabulary, load_schema, load_vocabulary
+from .datafolder import WriteFailed, failure, locked
 from .export import layout, read_previous_records, statuses, write_tree
 from .leaks import format_leak, raw_values, scan
 from .leaks.patterns import RAW_SHORT_NAME
@@ -49,10 +53,12 @@ def read_export(input_path: Path, mapping: Path | None, vocabulary: Vocabulary) 
     """load -> clean -> parse -> validate: the cleaned tables, their canonical
     values, and every problem."""
     progress(f"读取 {input_path}")
+    point("step:read")
     schema = load_schema(mapping)
     tables, problems = load_export(input_path, schema)
     tables = {name: clean_table(table) for name, table in tables.items()}
     progress("校验")
+    point("step:validate")
     parsed = {name: parse_table(table, vocabulary) for name, table in tables.items()}
     problems += validate(tables, parsed, vocabulary)
     order = {t.source: {c.header: i for i, c in enumerate(t.spec.columns.values())} for t in tables.values()}
@@ -60,7 +66,7 @@ def read_export(input_path: Path, mapping: Path | None, vocabulary: Vocabulary) 
 
 
 def export(args: argparse.Namespace) -> int:
-    vocabulary = load_vocabulary()
+    point("step:start")
     audit_dir = args.audit.resolve()
     for place in (args.out, args.input):
         if audit_dir == place.resolve() or place.resolve() in audit_dir.parents:
@@ -68,6 +74,16 @@ def export(args: argparse.Namespace) -> int:
                 f"审计报告不能写入 {place}：请用 --audit 指定项目内被 git 忽略的文件夹（默认 audit/）", file=sys.stderr
             )
             return EXIT_USAGE
+    try:
+        with locked(args.out):  # before the previous DATA is read: no other run may change it meanwhile
+            return export_locked(args)
+    except WriteFailed as failed:
+        print(failed, file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def export_locked(args: argparse.Namespace) -> int:
+    vocabulary = load_vocabulary()
     tables, parsed, problems = read_export(args.input, args.mapping, vocabulary)
     if problems:
         return refuse(problems)
@@ -86,6 +102,7 @@ def export(args: argparse.Namespace) -> int:
         return refuse([problem(str(args.out), "guard.withdrawals", expected=f"{len(decided.taken_down)}/{before}")])
 
     progress(f"匿名化 {len(selected)} 条建议")
+    point("step:anonymise")
     k = args.k
     anonymiser = Anonymiser([*suggestions.to_dict("records"), *awards.to_dict("records")])
     audit = AuditLog()
@@ -93,6 +110,7 @@ def export(args: argparse.Namespace) -> int:
     proposals.update({pid: public_records.tombstone(pid) for pid in decided.tombstones})
     proposals = public_records.stamp(proposals, earlier["proposals"], args.as_of, public_records.PROPOSAL_KEYS)
     published_stories = public_records.stories(stories, metrics, suggestions, published_ids, anonymiser, audit)
+    point("step:stats")
     info = load_dataset_info(args.input)
     stats = compute(suggestions, mask, awards, len(decided.tombstones), vocabulary, k, info.get("synthetic", False))
     files = layout(
@@ -112,14 +130,24 @@ def export(args: argparse.Namespace) -> int:
         found = scan([staged], raw)
         return report_leaks([replace(leak, file=leak.file.replace(str(staged), str(args.out), 1)) for leak in found])
 
-    staged_leaks = write_tree(args.out, files, verify=verify)
+    def write_audit() -> None:
+        """Before the exchange: a report that cannot be written fails the run with DATA untouched."""
+        try:
+            audit.write(args.audit)
+        except OSError as error:
+            raise WriteFailed(failure(error, args.audit)) from None
+        point("step:audit-written")
+
+    try:
+        staged_leaks = write_tree(args.out, files, verify=verify, before_swap=write_audit)
+    except OSError as error:
+        raise WriteFailed(failure(error, args.out)) from None
     if staged_leaks:
         print(
             f"导出被拒绝：泄露扫描在待发布文件中发现 {len(staged_leaks)} 处疑似个人信息，未写入任何文件。",
             file=sys.stderr,
         )
         return EXIT_REFUSED
-    audit.write(args.audit)
     print(
         f"导出完成：读取 {len(suggestions)} 条建议，公开 {len(published_ids)} 条，"
         f"撤下（保留撤回页）{len(decided.tombstones)} 条，"
@@ -129,6 +157,7 @@ def export(args: argparse.Namespace) -> int:
     totals = audit.totals()
     removed = "，".join(f"{family} {count}" for family, count in sorted(totals.items())) or "无"
     print(f"隐去个人信息：{removed}；需人工查看 {len(audit.flagged())} 处；审计报告：{args.audit / 'report.md'}")
+    point("step:done")
     return EXIT_OK
 
 

@@ -11,10 +11,13 @@ into the published data or beside the raw export."""
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from durable.files import atomic_write
 
 from .scrub import placeholder, sensitive
 
@@ -54,17 +57,22 @@ class AuditLog:
         return [entry for entry in self.entries if entry.flags]
 
     def write(self, folder: Path) -> None:
+        """Each report replaced atomically: a kill or a full disk leaves the previous one whole."""
         folder.mkdir(parents=True, exist_ok=True)
         ordered = sorted(self.entries, key=lambda e: (not e.flags, e.kind, e.record_id, e.field))
-        with open(folder / "report.csv", "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["记录类型", "编号", "字段", "需人工查看", "类别", "次数", "位置"])
-            for entry in ordered:
-                flags = "、".join(FLAG_NAMES[f] for f in entry.flags)
-                for family, count in sorted(entry.counts.items()) or [("", 0)]:
-                    places = " ".join(map(str, entry.positions.get(family, [])))
-                    writer.writerow([entry.kind, entry.record_id, entry.field, flags, family, count or "", places])
-        (folder / "report.md").write_text(self.markdown(ordered), encoding="utf-8")
+        atomic_write(folder / "report.csv", self.table(ordered).encode("utf-8-sig"))
+        atomic_write(folder / "report.md", self.markdown(ordered).encode("utf-8"))
+
+    def table(self, ordered: list[Entry]) -> str:
+        text = io.StringIO(newline="")
+        writer = csv.writer(text)
+        writer.writerow(["记录类型", "编号", "字段", "需人工查看", "类别", "次数", "位置"])
+        for entry in ordered:
+            flags = "、".join(FLAG_NAMES[f] for f in entry.flags)
+            for family, count in sorted(entry.counts.items()) or [("", 0)]:
+                places = " ".join(map(str, entry.positions.get(family, [])))
+                writer.writerow([entry.kind, entry.record_id, entry.field, flags, family, count or "", places])
+        return text.getvalue()
 
     def markdown(self, ordered: list[Entry]) -> str:
         lines = ["# 匿名化审计报告 / Anonymisation audit report", ""]

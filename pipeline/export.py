@@ -1,15 +1,18 @@
 """Export: published records -> one YAML file each under DATA, swapped in
-atomically. The new tree is written to a temporary sibling folder and only
-then put in place, so a refusal or a crash leaves the previous DATA as it
-was."""
+atomically. The new tree is written to a staging folder in DATA's work folder
+(`.<name>.work/`, which git ignores by itself), checked, made durable and only
+then exchanged with DATA, so a refusal, an I/O error or a kill leaves the
+previous DATA as it was (or, after the exchange, the complete new one)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from durable import files as durable_files
+from durable import folders
+from durable.faults import point
 
 from . import yamlio
 
@@ -50,41 +53,36 @@ def layout(
     return dict(sorted(files.items()))
 
 
-def write_tree(data_dir: Path, files: dict[str, object], verify: Callable[[Path], list] | None = None) -> list:
-    """Write the files to a staging folder; if `verify` (the leak scan) finds
-    nothing there, swap it in. -> what verify found (nothing written then)."""
-    data_dir = Path(data_dir).resolve()
+def write_tree(
+    data_dir: Path,
+    files: dict[str, object],
+    verify: Callable[[Path], list] | None = None,
+    before_swap: Callable[[], None] | None = None,
+) -> list:
+    """Write the files to a staging tree in DATA's work folder; if `verify`
+    (the leak scan) finds nothing there, run `before_swap` and put the tree in
+    DATA's place in one atomic step (durable/folders.py). -> what verify found
+    (nothing written then). Call it holding DATA's lock."""
+    data_dir = Path(data_dir).absolute()
     data_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{data_dir.name}.new-", dir=data_dir.parent))
+    staging = folders.staging_folder(data_dir)
     try:
         for relative, record in files.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(yamlio.dump(record))
+            # Made durable all at once by folders.replace, before the exchange.
+            durable_files.write_file(path, yamlio.dump(record).encode("utf-8"), sync=False)
+        point("step:leak-scan")
         found = verify(staging) if verify else []
         if found:
             shutil.rmtree(staging)
             return found
-        swap(staging, data_dir)
+        if before_swap:
+            before_swap()
+        point("step:before-swap")
+        folders.replace(staging, data_dir)
+        point("step:after-swap")
         return []
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-
-
-def swap(staging: Path, data_dir: Path) -> None:
-    """Two renames on one file system; the old tree is removed last."""
-    os.chmod(staging, 0o755)  # mkdtemp makes it private; published data is not
-    if not data_dir.exists():
-        os.rename(staging, data_dir)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{data_dir.name}.old-", dir=data_dir.parent))
-    os.rmdir(retired)
-    os.rename(data_dir, retired)
-    try:
-        os.rename(staging, data_dir)
-    except BaseException:
-        os.rename(retired, data_dir)
-        raise
-    shutil.rmtree(retired)

@@ -153,3 +153,10 @@ def write_workbook(path: Path, rows: dict[str, list[dict]] | None = None, as_dat
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file below a folder: relative path -> bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def work_leftovers(data: Path) -> list[str]:
+    """What a run left in DATA's work folder beyond its own .gitignore and lock
+    (durable/folders.py): staging or retired trees, temporary files."""
+    work = data.parent / f".{data.name}.work"
+    return sorted(p.name for p in work.iterdir() if p.name not in (".gitignore", "lock")) if work.is_dir() else []

@@ -4,7 +4,7 @@ import random
 
 import pytest
 import yaml
-from exports import commendation, default_rows, suggestion, tree, write_export
+from exports import commendation, default_rows, suggestion, tree, work_leftovers, write_export
 
 
 def export(cli, folder, out, *extra):
@@ -220,7 +220,8 @@ def test_refused_export_leaves_data_byte_identical(cli, tmp_path):
     assert status == 1 and printed == ""
     assert "suggestions.csv 第 2 行「收到日期」：“2024-02-31”" in err and "[value.date]" in err
     assert tree(out) == published
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad", "in", "out"]  # no staging folder left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.work", "bad", "in", "out"]
+    assert work_leftovers(out) == []  # no staging folder left behind
 
 
 def test_crash_while_writing_leaves_data_untouched(cli, tmp_path, monkeypatch):
@@ -241,7 +242,8 @@ def test_crash_while_writing_leaves_data_untouched(cli, tmp_path, monkeypatch):
     status, _, err = export(cli, tmp_path / "in", out)
     assert status == 1 and "Traceback" not in err
     assert tree(out) == published
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.work", "in", "out"]
+    assert work_leftovers(out) == []
 
 
 @pytest.mark.parametrize(

@@ -146,7 +146,12 @@ def test_a_clean_commit_goes_through_with_every_guard_run(repo):
     }
     committed, output = repo.commit(files)
     assert committed, output
-    assert results(output) == {**dict.fromkeys(GUARDS, "Passed"), "ruff-check": "Skipped", "ruff-format": "Skipped"}
+    assert results(output) == {
+        **dict.fromkeys(GUARDS, "Passed"),
+        "no-staging-folder": "Skipped",
+        "ruff-check": "Skipped",
+        "ruff-format": "Skipped",
+    }
     assert sorted(repo.git("show", "--name-only", "--format=", "HEAD").splitlines()) == sorted(files)
 
 
@@ -234,6 +239,41 @@ def test_a_schema_violation_in_published_data_is_refused(repo):
         f"{PROPOSAL}「colour」 —— 不是发布格式中的字段 [published.unknown-key]",
         "请不要手工修改，在项目目录运行 make export",
     )
+
+
+def test_files_of_a_staging_or_work_folder_are_refused(repo):
+    """What a killed export left beside data/public: never leak-scanned, so never committed,
+    even added by force past both ignore files."""
+    stats = (FIXTURE / "stats.yaml").read_text(encoding="utf-8")
+    output = assert_refused(
+        repo,
+        {
+            "data/.public.work/new-k2j4x9/stats.yaml": stats,
+            "data/.public.new-a1b2c3d4/proposals/xzjy-2024-000188.yaml": "id: xzjy-2024-000188\n",
+            "output/.site.old-zz/index.html": "<p>旧</p>",
+            "data/public/stats.yaml": stats,
+        },
+        "提交被拒绝：导出或构建中断后留下的临时文件夹（3 处）",
+        "data/.public.work/new-k2j4x9/stats.yaml：位于临时文件夹 .public.work/ 中",
+        "data/.public.new-a1b2c3d4/proposals/xzjy-2024-000188.yaml：位于临时文件夹 .public.new-a1b2c3d4/ 中",
+        "output/.site.old-zz/index.html：位于临时文件夹 .site.old-zz/ 中",
+        "下一次 make export 会自动清理",
+        force=True,
+    )
+    assert "data/public/stats.yaml：" not in output
+    assert results(output)["no-staging-folder"] == "Failed"
+
+
+def test_the_project_ignores_staging_and_work_folders(repo):
+    """The second line of defence: `git add -A` does not pick them up at all."""
+    repo.git("reset", "--quiet", "--hard", repo.base)
+    staging = ("data/.public.work/new-x/stats.yaml", "data/.public.new-x/a.yaml", "data/.public.old-x/a.yaml")
+    for relative in (*staging, "data/public/stats.yaml"):
+        repo.write(relative, "a: 1\n")
+    try:
+        assert repo.git("add", "-A", "--dry-run") == "add 'data/public/stats.yaml'"
+    finally:  # only what this test wrote: the links to .venv etc. are ignored too
+        shutil.rmtree(repo.root / "data")
 
 
 def test_a_yaml_syntax_error_is_refused(repo):

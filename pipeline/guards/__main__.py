@@ -12,7 +12,13 @@ from pathlib import Path
 from .report import refuse
 
 # Guard name -> its module; only the one asked for is imported (a hook starts a fresh process).
-GUARDS = {"yaml": "yaml_syntax", "published": "published", "leaks": "leaks", "raw-export": "raw_exports"}
+GUARDS = {
+    "yaml": "yaml_syntax",
+    "published": "published",
+    "leaks": "leaks",
+    "raw-export": "raw_exports",
+    "staging": "staging",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
