@@ -84,8 +84,8 @@ AUTHOR_FEED_RSS = None
 
 STATIC_PATHS = []
 DEFAULT_PAGINATION = False
-# The proposal lists (index, facets, campaigns): 20 a page, page n at <list>/page/<n>/.
-PAGINATED_TEMPLATES = {"proposals": 20, "facet": 20, "campaign": 20, "changes": 50}
+# The proposal lists (index, facets, campaigns, collectors): 20 a page, page n at <list>/page/<n>/.
+PAGINATED_TEMPLATES = {"proposals": 20, "facet": 20, "campaign": 20, "changes": 50, "collectors": 20, "collector": 20}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

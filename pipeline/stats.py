@@ -52,6 +52,8 @@ def compute(
     k: int,
     synthetic: bool,
 ) -> dict:
+    from .collectors import figures as collector_figures  # here: collectors uses this module's `suppress`
+
     frame = suggestions.assign(
         adopted=suggestions["decision"].isin(vocabulary.adopted),
         published=published,
@@ -79,4 +81,5 @@ def compute(
         "by_decision": {d: suppress(int((frame["decision"] == d).sum()), k) for d in lists["decisions"]},
         "funnel": {s: suppress(int((stage_index >= i).sum()), k) for i, s in enumerate(vocabulary.stages)},
         "median_days": median_days(frame, vocabulary, k),
+        "collectors": collector_figures(frame, lists["collector_sectors"], k),
     }

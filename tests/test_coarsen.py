@@ -43,3 +43,22 @@ def test_recipient_labels(vocabulary):
     assert recipient_label("教师", "泉山区", True, counts, 5, groups) == "教师 · 泉山区"
     assert recipient_label("教师", "泉山区", False, counts, 5, groups) == "教师 · 徐州市"
     assert recipient_label("政协委员", "丰县", False, counts, 5, groups) == "人大代表、政协委员 · 徐州市"
+
+
+def flags(records, vocabulary, k=3):
+    return [(p.level, p.type, p.special_collector) for p in coarsen(records, vocabulary, k)]
+
+
+def test_collector_flag_is_shown_where_k_records_share_it(vocabulary):
+    records = [record(special=True)] * 3 + [record(kind="媒体记者", district="鼓楼区", special=True)] * 2
+    assert flags(records, vocabulary) == [(0, "教师", True)] * 3 + [(2, None, True)] * 2
+
+
+def test_collector_flag_is_withheld_in_a_rare_cell_of_the_last_level(vocabulary):
+    """3 non-collectors and 1 collector share group and year only: the flag would single the
+    collector out, so it is withheld from all four (a withheld flag tells neither)."""
+    records = [record(), record(received="2024-07-01"), record(received="2024-11-30"), record(special=True)]
+    assert flags(records, vocabulary) == [(3, None, None)] * 4
+    # With k records on each side of the flag in that cell, the flag is shown.
+    records += [record(received="2024-08-01", special=True), record(received="2024-09-01", special=True)]
+    assert flags(records, vocabulary) == [(3, None, False)] * 3 + [(3, None, True)] * 3

@@ -49,7 +49,8 @@ def test_published_record_shape(cli, tmp_path):
     # coarsest level: type group, the city, the year; the days stay.
     assert record["received"] == "2024"
     assert record["proposer"] == {
-        "type": None, "group": "媒体和教育工作者", "district": None, "label": "媒体和教育工作者 · 徐州市"
+        "type": None, "group": "媒体和教育工作者", "district": None, "label": "媒体和教育工作者 · 徐州市",
+        "special_collector": None,  # withheld: 2 non-collectors in that cell, fewer than k
     }  # fmt: skip
     assert record["timeline"] == [
         {"stage": "征集", "date": "2024", "days": None},
@@ -86,6 +87,7 @@ def test_rare_proposer_combinations_are_coarsened(cli, tmp_path):
         "group": "市民",
         "district": "泉山区",
         "label": "市民 · 泉山区",
+        "special_collector": False,
     }
     assert common_record["received"] == "2024-03"
     assert common_record["timeline"][:2] == [

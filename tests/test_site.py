@@ -66,6 +66,10 @@ EXPECTED_FILES |= {
     "sitemap.xml",
     "robots.txt",
 }  # fmt: skip
+# The special-collector corps, one page per sector (fixed URLs): tests/test_site_collectors.py
+SECTORS = ["npc-deputies", "cppcc-members", "journalists", "teachers", "community-secretaries", "entrepreneurs",
+           "association-heads", "new-employment"]  # fmt: skip
+EXPECTED_FILES |= {"collectors/index.html", *(f"collectors/{slug}/index.html" for slug in SECTORS)}
 # Open data and citation downloads: tests/test_site_opendata.py
 EXPECTED_FILES |= {
     "data/index.html", "data/proposals.csv", "data/proposals.json", "data/stories.json", "data/datapackage.json",

@@ -8,7 +8,7 @@ the Pagefind index at ``finalized`` (``search.py``). See README.md for the templ
 
 from pelican import signals
 
-from . import citation_formats, outputguard, search, sitemap
+from . import citation_formats, outputguard, qr, search, sitemap
 from .generator import ShowcaseGenerator
 from .render import FILTERS
 
@@ -20,6 +20,7 @@ def get_generators(pelican_object):
 
 def add_filters(generator):
     generator.env.filters.update(FILTERS)
+    generator.env.filters.update(qr.FILTERS)
     generator.env.filters.update(citation_formats.filters(generator.settings))
 
 

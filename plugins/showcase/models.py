@@ -70,6 +70,7 @@ class Proposer:
     group: str
     district: str | None
     label: str
+    special_collector: bool | None = None  # brought in by a special collector; None: withheld, or older data
 
 
 @dataclass(frozen=True)

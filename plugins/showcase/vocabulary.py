@@ -30,6 +30,7 @@ VOCABULARY_SPEC: Rule = mapping(
         "decisions": list_of(_named(adopted=boolean())),
         "published_stages": list_of(string()),
         "awards": list_of(_named()),
+        "collector_sectors": list_of(_named()),
     },
     closed=False,
 )
@@ -56,6 +57,7 @@ class Vocabulary:
     district_slugs: dict[str, str]  # name -> slug, in display order (facet URLs)
     topic_slugs: dict[str, str]  # name -> slug, in display order (facet URLs)
     decision_slugs: dict[str, str]  # name -> slug, in display order (facet URLs)
+    collector_sectors: dict[str, str]  # name -> slug, in display order (/collectors/<slug>/)
 
     @property
     def stage_names(self) -> tuple[str, ...]:
@@ -78,4 +80,5 @@ class Vocabulary:
             district_slugs={d["name"]: d["slug"] for d in data["districts"]},
             topic_slugs={t["name"]: t["slug"] for t in data["topics"]},
             decision_slugs={d["name"]: d["slug"] for d in data["decisions"]},
+            collector_sectors={s["name"]: s["slug"] for s in data["collector_sectors"]},
         )

@@ -34,6 +34,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 390, "height": 844}
+SHEET_SITEURL = "https://jianyi.example.cn"
+SHEET_SETTINGS = ("SHOWCASE_SEARCH=false", f'SITEURL="{SHEET_SITEURL}"', "RELATIVE_URLS=true")
 INSTALL_CHROMIUM = (
     "Chromium not found: the browser tests need Debian's Chromium and CJK fonts "
     "(sudo apt-get install chromium fonts-noto-cjk); never `playwright install`."
@@ -84,14 +86,27 @@ def site_dir(chromium_path, tmp_path_factory) -> Path:
         f"id: {TOMBSTONE_ID}\nstatus: withdrawn\nfirst_published: '2025-03-01'\nwithdrawn_on: '2025-06-01'\n",
         encoding="utf-8",
     )
-    output = folder / "site"
+    output = build_site(data, folder / "site", "SHOWCASE_SEARCH=true")
+    assert (output / "pagefind" / "pagefind-entry.json").is_file(), "the build wrote no search index"
+    return output
+
+
+def build_site(data: Path, output: Path, *settings: str) -> Path:
+    """``pelican`` with pelicanconf.py on ``data`` into ``output``; ``settings`` are ``-e`` overrides."""
     command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(output)]
-    command += ["--delete-output-directory", "-e", "SHOWCASE_SEARCH=true"]
+    command += ["--delete-output-directory", "-e", *settings]
     env = {**os.environ, "SHOWCASE_DATA": str(data)}
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, f"pelican failed:\n{result.stdout}\n{result.stderr}"
-    assert (output / "pagefind" / "pagefind-entry.json").is_file(), "the build wrote no search index"
     return output
+
+
+@pytest.fixture(scope="session")
+def sheet_site(chromium_path, tmp_path_factory) -> str:
+    """data/public built as for production (permanent URLs and QR codes from SITEURL) with
+    relative links, so it can be served here: the base URL of that site."""
+    output = build_site(ROOT / "data" / "public", tmp_path_factory.mktemp("sheet") / "site", *SHEET_SETTINGS)
+    yield from serve(output)
 
 
 @pytest.fixture(scope="session")
@@ -133,6 +148,11 @@ class Handler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def served(site_dir):
     """``site_dir`` over HTTP on 127.0.0.1 (free port), in a background thread, for the session."""
+    yield from serve(site_dir)
+
+
+def serve(site_dir: Path):
+    """Serve ``site_dir`` until the generator is closed; yields the base URL."""
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site_dir)))
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)

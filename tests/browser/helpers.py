@@ -40,6 +40,8 @@ PAGE_TYPES = {
     "contact": "contact details (hand-written, footer only)",
     "search": "search page",
     "changes": "the record of changes",
+    "collectors": "the special-collector corps",
+    "collector-sector": "one sector of the corps",
     "404": "the 404 page, served for a missing path",
 }
 MISSING_PATH = "/no-such-page/"
@@ -88,6 +90,8 @@ def page_paths(site: Path) -> dict[str, str]:
         "contact": "/contact/",
         "search": "/search/",
         "changes": "/changes/",
+        "collectors": "/collectors/",
+        "collector-sector": _first(site, "collectors/*/index.html"),
         "404": MISSING_PATH,
     }
     assert paths.keys() == PAGE_TYPES.keys()
