@@ -30,3 +30,11 @@ def test_dotted_id_and_card_numbers_are_scrubbed_and_flagged(number):
     text = f"我的号码{number}，谢谢"
     assert Anonymiser([]).clean(text)[0] in ("我的号码【身份证号已隐去】，谢谢", "我的号码【银行卡号已隐去】，谢谢")
     assert [family for _, _, family in scan_text(text)] in (["id_number"], ["bank_card"])
+
+
+def test_a_grouped_card_holding_an_id_shaped_tail_goes_whole():
+    # Found by the scrubber fuzzer: in 6222 1100 0000 0101 007 (19 digits,
+    # Luhn valid) the ID family took 1100 0000 0101 007 for an old 15-digit ID
+    # and left "6222 【身份证号已隐去】".
+    assert Anonymiser([]).clean("卡号 6222 1100 0000 0101 007。")[0] == "卡号 【银行卡号已隐去】。"
+    assert Anonymiser([]).clean("6222 1100 0000 0101 007")[0] == "【银行卡号已隐去】"

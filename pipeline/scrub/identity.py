@@ -86,7 +86,20 @@ def _is_date(year: int, month: int, day: int) -> bool:
     return True
 
 
+def inside_card(match: re.Match) -> bool:
+    """The match is the tail of a grouped card number that passes Luhn
+    (6222 1100 0000 0101 007 holds an ID-shaped 110000000101007): the card
+    family, which runs next, removes the whole number."""
+    start, end = match.span()
+    for card in CARD_SHAPED.finditer(match.string, max(0, start - 8), end + 1):
+        if card.start() < start and card.end() >= end and card_ok(card):
+            return True
+    return False
+
+
 def id_shape_ok(match: re.Match) -> bool:
+    if inside_card(match):
+        return False
     number = compact(match[0])
     if len(number) == 18:
         return _is_date(int(number[6:10]), int(number[10:12]), int(number[12:14])) or id_checksum_ok(number)
