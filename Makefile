@@ -50,8 +50,8 @@ test: $(VENV)/.installed node_modules/axe-core/axe.min.js ## Run the whole test 
 
 # The property-based fuzz tests with many more (random) examples than `make test`'s fixed ci profile;
 # failures are remembered in .cache/hypothesis and replayed first next time (tests/conftest.py).
-fuzz: $(VENV)/.installed ## Fuzz the export and the scrubber (hypothesis profile `fuzz`, thousands of examples; minutes)
-	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_fuzz_export.py tests/test_fuzz_scrub.py -p no:cacheprovider
+fuzz: $(VENV)/.installed ## Fuzz the export and the scrubber (hypothesis profile `fuzz`: FUZZ_EXAMPLES=2000 a test, about an hour)
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),2000) $(PY) -m pytest tests/test_fuzz_export.py tests/test_fuzz_scrub.py -p no:cacheprovider
 
 # axe-core for the accessibility tests (tests/browser/), pinned in package-lock.json.
 # Without npm the accessibility tests skip (with CI=true they fail).

@@ -20,7 +20,8 @@ from pipeline.config import load_vocabulary
 _COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 settings.register_profile("ci", max_examples=25, derandomize=True, database=None, print_blob=True, **_COMMON)
 FUZZ_DATABASE = DirectoryBasedExampleDatabase(Path(__file__).resolve().parents[1] / ".cache" / "hypothesis")
-settings.register_profile("fuzz", max_examples=2000, database=FUZZ_DATABASE, print_blob=True, **_COMMON)
+FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2000"))  # `make fuzz FUZZ_EXAMPLES=...`
+settings.register_profile("fuzz", max_examples=FUZZ_EXAMPLES, database=FUZZ_DATABASE, print_blob=True, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
