@@ -19,7 +19,7 @@ SAMPLE_AS_OF := 2025-11-01
 AS_OF  ?= $(if $(filter data/sample,$(patsubst %/,%,$(INPUT))),$(SAMPLE_AS_OF))
 
 .DEFAULT_GOAL := help
-.PHONY: help html export diff serve test check publish bench sample lint format clean install-hooks
+.PHONY: help html export diff serve test fuzz check publish bench sample lint format clean install-hooks
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -47,6 +47,11 @@ serve: html ## Build, then serve OUTPUT on http://localhost:8000
 test: $(VENV)/.installed node_modules/axe-core/axe.min.js ## Run the whole test suite (lint included; browser tests need Debian's chromium)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
+
+# The property-based fuzz tests with many more (random) examples than `make test`'s fixed ci profile;
+# failures are remembered in .cache/hypothesis and replayed first next time (tests/conftest.py).
+fuzz: $(VENV)/.installed ## Fuzz the export and the scrubber (hypothesis profile `fuzz`: FUZZ_EXAMPLES=2000 a test, about an hour)
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),2000) $(PY) -m pytest tests/test_fuzz_export.py tests/test_fuzz_scrub.py -p no:cacheprovider
 
 # axe-core for the accessibility tests (tests/browser/), pinned in package-lock.json.
 # Without npm the accessibility tests skip (with CI=true they fail).

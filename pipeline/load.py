@@ -43,7 +43,11 @@ def read_csv(path: Path, spec: TableSpec) -> tuple[Table | None, list[Problem]]:
     # The csv module rather than pandas.read_csv: it hands back each record
     # whole, so a ragged row is reported with its row number instead of being
     # padded or refused without one.
-    records = list(csv.reader(io.StringIO(text, newline="")))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        records = list(reader)
+    except csv.Error:  # a cell over the csv module's field limit (an unclosed quote, say)
+        return None, [problem(source, "file.malformed", expected=str(reader.line_num))]
     if not records or not any(cell.strip() for cell in records[0]):
         return None, [problem(source, "file.empty")]
     rows = [(index + 2, record) for index, record in enumerate(records[1:])]

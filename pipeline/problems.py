@@ -13,6 +13,7 @@ MESSAGES = {
     "file.empty": "文件是空的，没有表头或数据行",
     "file.encoding": "无法识别文件编码（支持 UTF-8、带 BOM 的 UTF-8、GB18030），请在 Excel 中另存为“CSV UTF-8”",
     "file.unreadable": "无法打开文件：{expected}",
+    "file.malformed": "不是可以读取的 CSV（文本第 {expected} 行附近）：多为引号不成对，或一个单元格超过 131072 个字符",
     "file.ragged_row": "这一行的单元格数量与表头不一致（表头 {expected} 列）",
     "column.missing": "缺少必需的列“{expected}”",
     "column.duplicate": "表头中这一列出现了不止一次",

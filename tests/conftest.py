@@ -1,12 +1,28 @@
+import os
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pipeline.__main__ import main, read_export
 from pipeline.config import load_vocabulary
+
+# Hypothesis profiles (docs/decisions.md, 25). `ci`, the default: the same
+# examples on every run (derandomize) and few enough of them that the fuzz
+# tests add well under a minute to `make test`; no example database written.
+# `fuzz` (`make fuzz`): many more, random each run, failures remembered in a
+# git-ignored folder. No deadline in either: one example is a whole export with
+# file I/O on a shared 2-core machine, whose timing says nothing about a bug.
+_COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
+settings.register_profile("ci", max_examples=25, derandomize=True, database=None, print_blob=True, **_COMMON)
+FUZZ_DATABASE = DirectoryBasedExampleDatabase(Path(__file__).resolve().parents[1] / ".cache" / "hypothesis")
+FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2000"))  # `make fuzz FUZZ_EXAMPLES=...`
+settings.register_profile("fuzz", max_examples=FUZZ_EXAMPLES, database=FUZZ_DATABASE, print_blob=True, **_COMMON)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

@@ -29,8 +29,9 @@ from . import Family, placeholder
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
 
-# One optional separator between any two characters of a number.
-SEP = r"(?:[ ]{1,2}|-)?"
+# One optional separator between any two characters of a number (dots too:
+# 320302.19880101.123X, 6222.0212.3456.7890).
+SEP = r"(?:[ ]{1,2}|[-.])?"
 
 
 def _spaced(shape: str) -> str:
@@ -56,7 +57,7 @@ ID_AFTER_CUE = re.compile(rf"{ID_CUE}{GAP}(?P<value>\d(?:{SEP}\d){{13,16}}{SEP}[
 
 # 16-19 digits: contiguous, 4-4-4-4[-1..3] or 6-13 (the first digit is
 # matched before the look back).
-CARD = r"[0-9](?<!\d[0-9])(?:\d{15,18}|\d{3}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?|\d{5}[ -]\d{10,13})(?!\d)"
+CARD = r"[0-9](?<!\d[0-9])(?:\d{15,18}|\d{3}(?:[ .-]\d{4}){3}(?:[ .-]\d{1,3})?|\d{5}[ .-]\d{10,13})(?!\d)"
 CARD_SHAPED = re.compile(CARD)
 CARD_CUE = (
     r"(?:银行卡|银行账号|银行帐号|银行账户|卡号|账号|帐号|账户|帐户|工资卡|储蓄卡|借记卡|信用卡|社保卡|存折|收款账户)"
@@ -65,7 +66,7 @@ CARD_AFTER_CUE = re.compile(rf"{CARD_CUE}(?:号码|号)?{GAP}(?P<value>\d(?:{SEP
 
 
 def compact(value: str) -> str:
-    return re.sub(r"[ -]", "", value).upper()
+    return re.sub(r"[ .-]", "", value).upper()
 
 
 def id_checksum_ok(number: str) -> bool:
@@ -85,7 +86,20 @@ def _is_date(year: int, month: int, day: int) -> bool:
     return True
 
 
+def inside_card(match: re.Match) -> bool:
+    """The match is the tail of a grouped card number that passes Luhn
+    (6222 1100 0000 0101 007 holds an ID-shaped 110000000101007): the card
+    family, which runs next, removes the whole number."""
+    start, end = match.span()
+    for card in CARD_SHAPED.finditer(match.string, max(0, start - 8), end + 1):
+        if card.start() < start and card.end() >= end and card_ok(card):
+            return True
+    return False
+
+
 def id_shape_ok(match: re.Match) -> bool:
+    if inside_card(match):
+        return False
     number = compact(match[0])
     if len(number) == 18:
         return _is_date(int(number[6:10]), int(number[10:12]), int(number[12:14])) or id_checksum_ok(number)
