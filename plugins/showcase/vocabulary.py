@@ -56,6 +56,7 @@ class Vocabulary:
     district_slugs: dict[str, str]  # name -> slug, in display order (facet URLs)
     topic_slugs: dict[str, str]  # name -> slug, in display order (facet URLs)
     decision_slugs: dict[str, str]  # name -> slug, in display order (facet URLs)
+    units: tuple[str, ...] = ()  # who may attend a face-to-face session
 
     @property
     def stage_names(self) -> tuple[str, ...]:
@@ -78,4 +79,5 @@ class Vocabulary:
             district_slugs={d["name"]: d["slug"] for d in data["districts"]},
             topic_slugs={t["name"]: t["slug"] for t in data["topics"]},
             decision_slugs={d["name"]: d["slug"] for d in data["decisions"]},
+            units=tuple(data.get("units") or ()),
         )
