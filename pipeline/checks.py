@@ -17,7 +17,7 @@ from .problems import Problem
 
 # Top folder of data/public -> the record kind of its files.
 FOLDERS = {"proposals": "proposal", "stories": "story", "commendations": "commendation_year", "sessions": "session"}
-FOLDER_NAMES = "四个文件夹"  # shown to staff: len(FOLDERS) in words
+UNEXPECTED_FILE = "不属于公开数据的文件（只应有 stats.yaml 与四个文件夹中的 .yaml 文件）"  # four: len(FOLDERS)
 
 
 def kind_of(relative: str, record: object) -> str | None:
@@ -51,7 +51,7 @@ class PublishedData:
     def check_record(self, relative: str, record: object) -> list[Problem]:
         kind = kind_of(relative, record)
         if kind is None:
-            return [schema_problem(relative, f"不属于公开数据的文件（只应有 stats.yaml 与{FOLDER_NAMES}文件夹中的 .yaml 文件）")]
+            return [schema_problem(relative, UNEXPECTED_FILE)]
         problems = [
             schema_problem(relative, finding.message, f"published.{finding.code}", finding.key or None)
             for finding in self.schema(kind).check(record)
