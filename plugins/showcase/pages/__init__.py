@@ -46,7 +46,20 @@ PageSet = Callable[[Showcase, dict], Iterable[Page | File]]
 
 
 def page_sets() -> list[PageSet]:
-    from . import campaigns, changes, citations, commendations, core, feeds, opendata, proposals, robots, search, stats
+    from . import (
+        campaigns,
+        changes,
+        citations,
+        commendations,
+        core,
+        feeds,
+        opendata,
+        proposals,
+        robots,
+        search,
+        sessions,
+        stats,
+    )  # fmt: skip
 
     return [
         core.pages,
@@ -60,4 +73,5 @@ def page_sets() -> list[PageSet]:
         citations.pages,
         search.pages,
         changes.pages,
+        sessions.pages,
     ]
