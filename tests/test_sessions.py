@@ -99,7 +99,7 @@ def test_a_missing_required_column_is_refused(tmp_path, problems_of):
 def test_a_session_publishes_by_allow_list_and_without_names(tmp_path, cli):
     folder = with_sessions(tmp_path / "in", [session()])
     out = tmp_path / "public"
-    status, out_text, err = export(cli, folder, out, tmp_path)
+    status, _, err = export(cli, folder, out, tmp_path)
     assert status == 0, err
     record = read(out / "sessions" / "mdm-2024-03.yaml")
     assert tuple(record) == SESSION_KEYS
