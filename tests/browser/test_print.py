@@ -56,3 +56,11 @@ def test_every_story_prints_on_one_a4_page(page, site_dir):
 def test_the_page_count_sees_a_long_page(page):
     """The gate can fail: the list of all proposals is longer than one A4 page."""
     assert pdf_pages(print_to_pdf(page, "/proposals/")) > 1
+
+
+def test_every_session_prints_on_one_a4_page(page, site_dir):
+    sessions = sorted(f.parent.name for f in site_dir.glob("sessions/mdm-*/index.html"))
+    assert sessions
+    for slug in sessions:
+        path = f"/sessions/{slug}/"
+        assert pdf_pages(print_to_pdf(page, path)) == 1, f"{path} prints on more than one A4 page"
