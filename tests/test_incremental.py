@@ -34,9 +34,10 @@ def read(path: Path) -> dict:
 
 
 def linked_ids(data: Path) -> set[str]:
-    """Proposals a story or a commendation links to (they cannot just disappear)."""
+    """Proposals a story, a commendation or a session links to (they cannot just disappear)."""
     ids = {p for s in (data / "stories").glob("*.yaml") for p in read(s)["proposals"]}
     ids |= {a["proposal"] for c in (data / "commendations").glob("*.yaml") for a in read(c)["awards"]}
+    ids |= {p for s in (data / "sessions").glob("*.yaml") for p in read(s).get("proposals", [])}
     return {i for i in ids if i}
 
 
