@@ -218,6 +218,8 @@ def test_datapackage_validates(site):
         ("proposals", True, []),
         ("proposals-json", True, []),
         ("stories", True, []),
+        ("sessions", True, []),
+        ("sessions-json", True, []),
     ]
     assert report.valid
 
@@ -241,7 +243,9 @@ def test_datapackage_describes_every_field_from_the_dictionary(site, dictionary)
         }
     ]
     assert (package["name"], package["title"]) == (dictionary.name, dictionary.title)
-    assert [r["path"] for r in package["resources"]] == ["proposals.csv", "proposals.json", "stories.json"]
+    assert [r["path"] for r in package["resources"]] == [
+        "proposals.csv", "proposals.json", "stories.json", "sessions.csv", "sessions.json",
+    ]  # fmt: skip
     for resource, described in zip(dictionary.resources, package["resources"], strict=True):
         assert [(f["name"], f["type"], f["title"], f["description"]) for f in described["schema"]["fields"]] == [
             (f.name, f.type, f.title, f.description) for f in resource.fields
@@ -263,6 +267,9 @@ def test_every_dictionary_field_is_on_the_data_page(site, dictionary):
                 assert "取值：" + "、".join(field.enum) in description
 
 
+DOWNLOADS = ("proposals.csv", "proposals.json", "stories.json", "sessions.csv", "sessions.json", "datapackage.json")
+
+
 def test_data_page_states_the_licence_and_links_the_downloads(site):
     page = soup(site, "data/index.html")
     assert text(page.h1) == "开放数据"
@@ -270,10 +277,9 @@ def test_data_page_states_the_licence_and_links_the_downloads(site):
     assert "知识共享署名 4.0 国际许可协议（CC BY 4.0）" in licence
     assert "https://creativecommons.org/licenses/by/4.0/" in licence
     links = [a["href"] for a in page.select(".downloads a")]
-    assert links == [
-        f"../data/{name}" for name in ("proposals.csv", "proposals.json", "stories.json", "datapackage.json")
-    ]
-    assert [text(span) for span in page.select(".downloads .records")] == ["5 条", "5 条", "1 条"]
+    assert links == [f"../data/{name}" for name in DOWNLOADS]
+    # The fixture has no sessions: their downloads are there, empty.
+    assert [text(span) for span in page.select(".downloads .records")] == ["5 条", "5 条", "1 条", "0 条", "0 条"]
     footer = soup(site, "index.html").footer
     assert "./data/" in [a["href"] for a in footer.find_all("a")]
 
