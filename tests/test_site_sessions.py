@@ -116,11 +116,20 @@ def test_no_attendee_name_without_consent_anywhere_in_the_site(site):
     assert "attendees" not in (site / "data/sessions.json").read_text(encoding="utf-8")
 
 
+def test_the_session_downloads_validate(site):
+    import frictionless
+
+    report = frictionless.validate(str(site / "data/datapackage.json"))
+    assert [(t.name, t.valid) for t in report.tasks][-2:] == [("sessions", True), ("sessions-json", True)]
+    rows = (site / "data/sessions.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == 1 + len(sessions())
+
+
 def test_a_site_without_sessions_builds_and_says_so(tmp_path):
     assert not (FIXTURE / "sessions").exists()
     site = build(tmp_path / "site")
     assert "暂无公开的面对面交流活动" in text(soup(site, "sessions/index.html"))
-    assert (site / "data/sessions.json").read_bytes() == b"[]\n"
+    assert not (site / "data/sessions.json").exists() and not (site / "data/sessions.csv").exists()
 
 
 def test_a_session_linking_an_unpublished_proposal_stops_the_build(tmp_path):

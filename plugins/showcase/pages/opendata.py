@@ -1,7 +1,8 @@
 """/data/: the open-data page and the downloads it explains.
 
 Writes ``data/proposals.csv``, ``data/proposals.json``, ``data/stories.json``,
-``data/sessions.csv``, ``data/sessions.json`` (without attendees' names),
+``data/sessions.csv``, ``data/sessions.json`` (without attendees' names; only when
+there are sessions),
 ``data/datapackage.json``, byte copies of the data folder under ``data/yaml/``
 and the page ``data/index.html`` (template ``opendata``), whose data
 dictionary comes from the same records as ``datapackage.json``.
@@ -10,6 +11,7 @@ dictionary comes from the same records as ``datapackage.json``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cached_property, partial
 
 from ..citation import permalink
@@ -22,6 +24,7 @@ from . import File, Page
 
 FOLDER = "data"
 YAML_FOLDER = f"{FOLDER}/yaml"
+SESSION_FILES = ("sessions.csv", "sessions.json")
 
 
 class _Downloads:
@@ -30,7 +33,11 @@ class _Downloads:
 
     def __init__(self, showcase: Showcase, settings: dict):
         self.showcase, self.settings = showcase, settings
-        self.dictionary = load_dictionary(showcase.vocabulary)
+        dictionary = load_dictionary(showcase.vocabulary)
+        # Data without sessions has no session downloads (Frictionless cannot read an empty JSON
+        # table, and a site built from such data keeps its /data/ as it was).
+        kept = tuple(r for r in dictionary.resources if showcase.sessions or r.path not in SESSION_FILES)
+        self.dictionary = replace(dictionary, resources=kept)
 
     @cached_property
     def contents(self) -> dict[str, bytes]:
@@ -43,18 +50,20 @@ class _Downloads:
         def json(record: dict) -> str:
             return source.derive("json", record, lambda: json_line(record))
 
-        sessions = self.dictionary.resource("sessions")
-
-        def session_csv(session) -> str:
-            return csv_line(session_row(session, sessions, self.settings))
-
-        return {
+        found = {
             "proposals.csv": proposals_csv(proposals, resource, self.settings, line=csv),
             "proposals.json": records_json(source.records("proposals"), line=json),
             "stories.json": records_json(source.records("stories"), line=json),
-            "sessions.csv": proposals_csv(self.showcase.sessions, sessions, self.settings, line=session_csv),
-            "sessions.json": records_json([open_session(r) for r in source.records("sessions")]),
         }
+        if self.showcase.sessions:
+            sessions = self.dictionary.resource("sessions")
+
+            def session_csv(session) -> str:
+                return csv_line(session_row(session, sessions, self.settings))
+
+            found["sessions.csv"] = proposals_csv(self.showcase.sessions, sessions, self.settings, line=session_csv)
+            found["sessions.json"] = records_json([open_session(r) for r in source.records("sessions")])
+        return found
 
     @cached_property
     def package(self) -> str:
@@ -83,7 +92,7 @@ class _Downloads:
 
 def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
     downloads = _Downloads(showcase, settings)
-    for path in ("proposals.csv", "proposals.json", "stories.json", "sessions.csv", "sessions.json"):
+    for path in ("proposals.csv", "proposals.json", "stories.json", *(SESSION_FILES if showcase.sessions else ())):
         yield File(f"{FOLDER}/{path}", partial(lambda path: downloads.contents[path], path))
     yield File(f"{FOLDER}/datapackage.json", lambda: downloads.package)
     source = showcase.source
