@@ -48,7 +48,8 @@ def build(ctx: Context, seed: int, rows: list[dict]) -> list[dict]:
         chosen = found[:1] + rnd.sample(found[1:], min(2, len(found) - 1))
         held = min(max(r["submitted_on"] for r in chosen) + dt.timedelta(days=rnd.randint(5, 25)), LAST_DAY)
         held = max(held, max(r["submitted_on"] for r in chosen))
-        follow_up = held + dt.timedelta(days=spec["follow_up_days"]) if spec["follow_up_days"] else None
+        days = spec["follow_up_days"]
+        follow_up = min(held + dt.timedelta(days=days), LAST_DAY) if days else None
         attendees = spec["attendees"]
         phone = f"1{rnd.choice('3589')}{rnd.randrange(10**9):09d}"
         made.append({
