@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from durable.faults import point
 
-from . import checks, diff, public_records
+from . import checks, diff, public_records, public_sessions
 from .anonymise import Anonymiser
 from .audit import AuditLog
 from .config import ROOT, ConfigError, Vocabulary, load_schema, load_vocabulary
@@ -104,7 +104,9 @@ def export_locked(args: argparse.Namespace) -> int:
     progress(f"匿名化 {len(selected)} 条建议")
     point("step:anonymise")
     k = args.k
-    anonymiser = Anonymiser([*suggestions.to_dict("records"), *awards.to_dict("records")])
+    sessions = parsed.get("sessions")
+    attendees = public_sessions.attendee_records(sessions)
+    anonymiser = Anonymiser([*suggestions.to_dict("records"), *awards.to_dict("records"), *attendees])
     audit = AuditLog()
     proposals = public_records.proposals(selected, stories, awards, vocabulary, k, anonymiser, audit)
     proposals.update({pid: public_records.tombstone(pid) for pid in decided.tombstones})
@@ -113,11 +115,16 @@ def export_locked(args: argparse.Namespace) -> int:
     point("step:stats")
     info = load_dataset_info(args.input)
     stats = compute(suggestions, mask, awards, len(decided.tombstones), vocabulary, k, info.get("synthetic", False))
+    held = public_sessions.publishable(sessions)
+    published_sessions = public_sessions.sessions(held, suggestions, published_ids, anonymiser, audit)
+    session_plan = plan(set(published_sessions), statuses(earlier["sessions"]))
+    published_sessions.update({sid: public_records.tombstone(sid) for sid in session_plan.tombstones})
     files = layout(
         proposals,
         public_records.stamp(published_stories, earlier["stories"], args.as_of, public_records.STORY_KEYS),
         public_records.commendations(awards, published_ids, vocabulary, k),
         stats,
+        public_records.stamp(published_sessions, earlier["sessions"], args.as_of, public_sessions.SESSION_KEYS),
     )
     found = checks.check_files(files)
     if found:

@@ -16,7 +16,8 @@ from .config import Vocabulary, load_vocabulary
 from .problems import Problem
 
 # Top folder of data/public -> the record kind of its files.
-FOLDERS = {"proposals": "proposal", "stories": "story", "commendations": "commendation_year"}
+FOLDERS = {"proposals": "proposal", "stories": "story", "commendations": "commendation_year", "sessions": "session"}
+UNEXPECTED_FILE = "不属于公开数据的文件（只应有 stats.yaml 与四个文件夹中的 .yaml 文件）"  # four: len(FOLDERS)
 
 
 def kind_of(relative: str, record: object) -> str | None:
@@ -50,7 +51,7 @@ class PublishedData:
     def check_record(self, relative: str, record: object) -> list[Problem]:
         kind = kind_of(relative, record)
         if kind is None:
-            return [schema_problem(relative, "不属于公开数据的文件（只应有 stats.yaml 与三个文件夹中的 .yaml 文件）")]
+            return [schema_problem(relative, UNEXPECTED_FILE)]
         problems = [
             schema_problem(relative, finding.message, f"published.{finding.code}", finding.key or None)
             for finding in self.schema(kind).check(record)

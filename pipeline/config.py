@@ -37,6 +37,7 @@ class TableSpec:
     sheet: str
     key: str | None
     columns: dict[str, Column]
+    optional: bool = False  # the file or sheet may be absent (sessions)
 
     def header_of(self, key: str) -> str:
         return self.columns[key].header
@@ -119,5 +120,6 @@ def load_schema(mapping: Path | None = None, path: Path = COLUMNS_FILE) -> dict[
             sheet=str(override.get("sheet", table["sheet"])),
             key=table.get("key"),
             columns=columns,
+            optional=bool(table.get("optional", False)),
         )
     return schema

@@ -18,10 +18,10 @@ from . import yamlio
 
 
 def read_previous_records(data_dir: Path) -> dict[str, dict[str, dict]]:
-    """The proposal and story records the last export wrote, by folder and
-    file name: {"proposals": {id: record}, "stories": {id: record}}. Their
+    """The proposal, story and session records the last export wrote, by folder and
+    file name: {"proposals": {id: record}, "stories": {id: record}, "sessions": ...}. Their
     statuses drive the tombstones; their dates are kept (`public_records.stamp`)."""
-    found: dict[str, dict[str, dict]] = {"proposals": {}, "stories": {}}
+    found: dict[str, dict[str, dict]] = {"proposals": {}, "stories": {}, "sessions": {}}
     for subfolder, records in found.items():
         folder = Path(data_dir) / subfolder
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
@@ -42,13 +42,18 @@ def read_previous(data_dir: Path) -> dict[str, str]:
 
 
 def layout(
-    proposals: dict[str, dict], stories: dict[str, dict], commendations: dict[int, dict], stats: dict
+    proposals: dict[str, dict],
+    stories: dict[str, dict],
+    commendations: dict[int, dict],
+    stats: dict,
+    sessions: dict[str, dict] | None = None,
 ) -> dict[str, object]:
     """Relative path -> record, one file per record so a commit shows exactly
     which records changed."""
     files: dict[str, object] = {f"proposals/{pid}.yaml": record for pid, record in proposals.items()}
     files.update({f"stories/{sid}.yaml": record for sid, record in stories.items()})
     files.update({f"commendations/{year}.yaml": record for year, record in commendations.items()})
+    files.update({f"sessions/{sid}.yaml": record for sid, record in (sessions or {}).items()})
     files["stats.yaml"] = stats
     return dict(sorted(files.items()))
 

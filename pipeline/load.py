@@ -79,7 +79,7 @@ def read_tables(input_path: Path, schema: dict[str, TableSpec]) -> tuple[dict[st
         return read_workbook(input_path, schema)
     if not input_path.is_dir():
         return {}, [problem(str(input_path), "file.missing", expected=str(input_path))]
-    if not any((input_path / spec.file).exists() for spec in schema.values()):
+    if not any((input_path / spec.file).exists() for spec in schema.values() if not spec.optional):
         book, problems = find_workbook(input_path)
         if problems:
             return {}, problems
@@ -88,6 +88,8 @@ def read_tables(input_path: Path, schema: dict[str, TableSpec]) -> tuple[dict[st
     tables, problems = {}, []
     for name, spec in schema.items():
         path = input_path / spec.file
+        if not path.exists() and spec.optional:
+            continue
         if not path.exists():
             problems.append(problem(spec.file, "file.missing", expected=spec.file))
             continue

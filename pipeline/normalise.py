@@ -28,6 +28,9 @@ _LIST_SEPARATORS = re.compile(r"[、；;,，]")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE][+]?\d+")
+# A place finer than a street or township: any digit, or a numbered house,
+# building, room, lane... (三号楼, 五单元). Such a cell is refused, not cut.
+_ADDRESS_LIKE = re.compile(r"\d|[一二三四五六七八九十百零〇两]+(?:号|栋|幢|楼|室|单元|弄|巷|组)|号|栋|幢|单元|室")
 
 
 def clean_line(text: str) -> str:
@@ -79,6 +82,17 @@ def parse_year(text: str) -> int | object:
     return int(folded) if folded.isdigit() and 2000 <= int(folded) <= 2100 else INVALID
 
 
+def parse_count(text: str) -> int | object:
+    """A head count: a whole number, 0 or more."""
+    folded = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "").removesuffix("人")
+    return int(folded) if folded.isascii() and folded.isdigit() else INVALID
+
+
+def parse_place(text: str) -> str | object:
+    """A street or township (彭城街道, 大黄山镇); anything with a number is refused."""
+    return INVALID if _ADDRESS_LIKE.search(unicodedata.normalize("NFKC", text)) else text
+
+
 def parse_list(text: str) -> tuple[str, ...]:
     return tuple(item for item in (clean_line(part) for part in _LIST_SEPARATORS.split(text)) if item)
 
@@ -87,6 +101,24 @@ def vocabulary_parser(names: list[str]) -> Callable[[str], str | object]:
     """Match after NFKC, so full-width brackets (镇（街道）征集点) are accepted."""
     folded = {unicodedata.normalize("NFKC", name): name for name in names}
     return lambda text: folded.get(unicodedata.normalize("NFKC", text), INVALID)
+
+
+def vocabulary_list_parser(names: list[str]) -> Callable[[str], tuple[str, ...] | object]:
+    """A list whose every item is a vocabulary name; INVALID if any is not
+    (validate names each unknown item: `unknown_items`)."""
+    one = vocabulary_parser(names)
+
+    def parse(text: str) -> tuple[str, ...] | object:
+        items = tuple(one(item) for item in parse_list(text))
+        return INVALID if any(item is INVALID for item in items) else tuple(dict.fromkeys(items))
+
+    return parse
+
+
+def unknown_items(text: str, names: list[str]) -> list[str]:
+    """The items of a list cell that are not vocabulary names."""
+    one = vocabulary_parser(names)
+    return [item for item in parse_list(text) if one(item) is INVALID]
 
 
 def parse_digits(text: str) -> str | object:
@@ -106,12 +138,16 @@ def parser_for(column: Column, vocabulary: Vocabulary) -> Callable[[str], object
         "number": parse_number,
         "year": parse_year,
         "list": parse_list,
+        "count": parse_count,
+        "place": parse_place,
         "slug": _pattern(_SLUG),
         "id": _pattern(_CASE_ID),
         "digits": parse_digits,
     }
     if column.type == "vocab":
         return vocabulary_parser(vocabulary.lists[column.vocab])
+    if column.type == "vocab_list":
+        return vocabulary_list_parser(vocabulary.lists[column.vocab])
     return parsers.get(column.type, lambda text: text)
 
 

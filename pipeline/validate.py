@@ -9,8 +9,9 @@ from __future__ import annotations
 import pandas as pd
 
 from .config import Vocabulary
-from .normalise import INVALID
+from .normalise import INVALID, unknown_items
 from .problems import Problem, problem
+from .sessions_rules import check_sessions
 from .tables import Table
 
 INVALID_CODE = {
@@ -22,6 +23,8 @@ INVALID_CODE = {
     "id": "value.id",
     "vocab": "value.vocabulary",
     "digits": "value.number_mangled",
+    "count": "value.count",
+    "place": "value.place",
 }
 
 
@@ -33,6 +36,7 @@ def validate(tables: dict[str, Table], parsed: dict[str, pd.DataFrame], vocabula
     if "suggestions" in tables:
         problems += check_stage_dates(tables["suggestions"], parsed["suggestions"], vocabulary)
     problems += check_references(tables, parsed)
+    problems += check_sessions(tables, parsed)
     return problems
 
 
@@ -42,7 +46,7 @@ def check_cells(table: Table, values: pd.DataFrame, vocabulary: Vocabulary) -> l
         if key not in table.present:
             continue
         raw, parsed = table.frame[key], values[key]
-        expected = "、".join(vocabulary.lists[column.vocab]) if column.type == "vocab" else ""
+        expected = "、".join(vocabulary.lists[column.vocab]) if column.vocab else ""
         for row in raw.index[raw.str.len() > column.max]:
             problems.append(
                 problem(
@@ -58,6 +62,11 @@ def check_cells(table: Table, values: pd.DataFrame, vocabulary: Vocabulary) -> l
         if column.required:
             for row in raw.index[raw == ""]:
                 problems.append(problem(table.source, "value.required", row, column.header))
+        if column.type == "vocab_list":
+            invalid = parsed.map(lambda value: value is INVALID).astype(bool)
+            for row in raw.index[invalid.to_numpy()]:
+                for item in unknown_items(raw[row], vocabulary.lists[column.vocab]):
+                    problems.append(problem(table.source, "value.vocabulary", row, column.header, item, expected))
         if column.type in INVALID_CODE:
             invalid = parsed.map(lambda value: value is INVALID).astype(bool)
             for row in raw.index[invalid.to_numpy()]:
@@ -125,11 +134,11 @@ def check_stage_dates(table: Table, values: pd.DataFrame, vocabulary: Vocabulary
 
 
 def check_references(tables: dict[str, Table], parsed: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Stories and commendations name cases that exist; metrics name stories."""
+    """Stories, commendations and sessions name cases that exist; metrics name stories."""
     problems = []
     if "suggestions" in tables and not tables["suggestions"].frame.empty:
         cases = set(tables["suggestions"].frame["case_id"].str.lower())
-        for name, key in (("stories", "case_ids"), ("commendations", "case_id")):
+        for name, key in (("stories", "case_ids"), ("commendations", "case_id"), ("sessions", "case_ids")):
             if name not in tables or key not in tables[name].present:
                 continue
             table = tables[name]

@@ -88,6 +88,8 @@ def read_workbook(path: Path, schema: dict[str, TableSpec]) -> tuple[dict[str, T
         return {}, [problem(path.name, "file.unreadable", expected=type(error).__name__)]
     tables, problems = {}, []
     for name, spec in schema.items():
+        if spec.sheet not in book.sheetnames and spec.optional:
+            continue
         if spec.sheet not in book.sheetnames:
             problems.append(problem(path.name, "file.missing", expected=f"工作表“{spec.sheet}”"))
             continue

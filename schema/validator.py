@@ -19,7 +19,7 @@ import fastjsonschema
 from .findings import Finding, findings
 
 SCHEMA_FILE = Path(__file__).with_name("published-data.schema.json")
-KINDS = ("proposal", "tombstone", "story", "commendation_year", "stats")
+KINDS = ("proposal", "tombstone", "story", "commendation_year", "stats", "session")
 VOCABULARY = "x-vocabulary"
 
 
@@ -117,4 +117,5 @@ def vocabularies_from_yaml(raw: Mapping) -> dict[str, list[str]]:
     return {
         **{name: _names(raw[name]) for name in lists},
         "adopted_decisions": [item["name"] for item in raw["decisions"] if item.get("adopted")],
+        "units": _names(raw.get("units") or []),
     }

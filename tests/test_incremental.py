@@ -34,9 +34,10 @@ def read(path: Path) -> dict:
 
 
 def linked_ids(data: Path) -> set[str]:
-    """Proposals a story or a commendation links to (they cannot just disappear)."""
+    """Proposals a story, a commendation or a session links to (they cannot just disappear)."""
     ids = {p for s in (data / "stories").glob("*.yaml") for p in read(s)["proposals"]}
     ids |= {a["proposal"] for c in (data / "commendations").glob("*.yaml") for a in read(c)["awards"]}
+    ids |= {p for s in (data / "sessions").glob("*.yaml") for p in read(s).get("proposals", [])}
     return {i for i in ids if i}
 
 
@@ -135,3 +136,21 @@ def test_a_template_change_rebuilds_every_page_that_uses_it(tmp_path, data):
     build(site, data, THEME=str(theme), SHOWCASE_CACHE=str(cache))
     pages = list((site / "proposals").glob("xzjy-*/index.html"))
     assert pages and all("<!-- v2 -->" in page.read_text(encoding="utf-8") for page in pages)
+
+
+def test_a_session_change_reaches_its_page_and_the_proposal_pages_it_links(tmp_path, data):
+    session_path = data / "sessions" / "mdm-lift-ebike-ai.yaml"
+    linked = read(session_path)["proposals"]
+    assert linked, "the sample session links published proposals"
+
+    def change(data: Path) -> None:
+        session = read(session_path)
+        session["title"] += "（更正）"
+        session["held_on"] = "2025-10-30"
+        write_yaml(session_path, session)
+
+    site, before, after = incremental_equals_clean(tmp_path, data, change)
+    for proposal_id in linked:
+        page = f"proposals/{proposal_id}/index.html"
+        assert before[page] != after[page] and "（更正）" in (site / page).read_text(encoding="utf-8")
+    assert "（更正）" in (site / "sessions/mdm-lift-ebike-ai/index.html").read_text(encoding="utf-8")

@@ -22,7 +22,7 @@ from pipeline.sample import generate
 ROOT = Path(__file__).resolve().parents[1]
 COLUMNS = yaml.safe_load((ROOT / "config" / "columns.yaml").read_text(encoding="utf-8"))
 VOCAB = yaml.safe_load((ROOT / "config" / "vocabulary.yaml").read_text(encoding="utf-8"))
-TABLES = ("suggestions", "stories", "story_metrics", "commendations")
+TABLES = ("suggestions", "stories", "story_metrics", "commendations", "sessions")
 ROWS, SEED = 300, 20241
 
 YES = {str(v).lower() for v in VOCAB["yes_values"]}
@@ -111,7 +111,7 @@ def test_different_seed_gives_different_files(export, tmp_path):
     assert files_of(tmp_path)["suggestions.csv"] != files_of(export)["suggestions.csv"]
 
 
-def test_writes_the_four_files_and_dataset(export):
+def test_writes_the_five_files_and_dataset(export):
     assert sorted(p.name for p in export.iterdir()) == sorted([COLUMNS[t]["file"] for t in TABLES] + ["dataset.yaml"])
 
 
@@ -334,7 +334,7 @@ def test_a_tiny_export_is_still_consistent(tmp_path):
                 assert case in suggestions
 
 
-def test_xlsx_has_four_sheets_text_ids_and_real_dates(tmp_path):
+def test_xlsx_has_five_sheets_text_ids_and_real_dates(tmp_path):
     generate(tmp_path / "a", rows=120, seed=SEED, fmt="xlsx")
     generate(tmp_path / "b", rows=120, seed=SEED, fmt="xlsx")
     assert (tmp_path / "a" / "export.xlsx").read_bytes() == (tmp_path / "b" / "export.xlsx").read_bytes()

@@ -300,7 +300,7 @@ def test_pipeline_check_lists_every_schema_problem_by_key(tmp_path):
         "commendations/2023.yaml「year」 —— 应与文件名一致 [published.name-mismatch]",
         f"{PROPOSAL}「received」 —— 格式应为 'YYYY-MM' 或 'YYYY' [published.bad-format]",
         f"{PROPOSAL}「channel」 —— 不在词表 channels 中 [published.not-in-vocabulary]",
-        "stories/notes.txt —— 不属于公开数据的文件（只应有 stats.yaml 与三个文件夹中的 .yaml 文件） [published.schema]",
+        "stories/notes.txt —— 不属于公开数据的文件（只应有 stats.yaml 与四个文件夹中的 .yaml 文件） [published.schema]",
     ]
 
 

@@ -217,12 +217,14 @@ def test_indexes_exactly_the_published_proposals_and_stories(sample_site):
     assert set(fragments(sample_site)) == set(proposals) | set(stories)
 
 
-def test_only_proposal_and_story_pages_mark_a_region_to_index(sample_site):
+def test_only_proposal_story_and_session_pages_mark_a_region_to_index(sample_site):
     proposals, stories = records(SAMPLE)
+    sessions = {f"/sessions/{p.stem}/" for p in (SAMPLE / "sessions").glob("*.yaml")}
+    assert sessions
     for path in sorted(sample_site.rglob("*.html")):
         url = "/" + str(path.relative_to(sample_site)).removesuffix("index.html")
         marked = soup(sample_site, path.relative_to(sample_site)).select("[data-pagefind-body]")
-        assert len(marked) == (1 if url in proposals or url in stories else 0), url
+        assert len(marked) == (1 if url in proposals or url in stories or url in sessions else 0), url
 
 
 def test_filters_are_the_records_facets(sample_site):

@@ -81,6 +81,8 @@ EXPECTED_FILES |= {
         "stories/grassroots-burden-2024",
     ]),
 }  # fmt: skip
+# Sessions: the fixture has none, so only the (empty) list and feed; no session downloads: tests/test_site_sessions.py
+EXPECTED_FILES |= {"sessions/index.html", "feeds/sessions.atom.xml"}
 # Search page (the index itself, pagefind/, only with SHOWCASE_SEARCH): tests/test_search.py
 EXPECTED_FILES |= {"search/index.html", "theme/js/search.js"}
 STAGES = ["征集", "报送", "督办", "转化", "反馈", "展示", "褒奖"]

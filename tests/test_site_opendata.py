@@ -52,7 +52,13 @@ def site_vocabulary():
 
 @pytest.fixture(scope="module")
 def dictionary(site_vocabulary):
-    return load_dictionary(site_vocabulary)
+    """The dictionary as the fixture site publishes it: the fixture has no sessions, so no session resources."""
+    from dataclasses import replace
+
+    from showcase.pages.opendata import SESSION_FILES
+
+    whole = load_dictionary(site_vocabulary)
+    return replace(whole, resources=tuple(r for r in whole.resources if r.path not in SESSION_FILES))
 
 
 @pytest.fixture(scope="module")
@@ -263,6 +269,9 @@ def test_every_dictionary_field_is_on_the_data_page(site, dictionary):
                 assert "取值：" + "、".join(field.enum) in description
 
 
+DOWNLOADS = ("proposals.csv", "proposals.json", "stories.json", "datapackage.json")
+
+
 def test_data_page_states_the_licence_and_links_the_downloads(site):
     page = soup(site, "data/index.html")
     assert text(page.h1) == "开放数据"
@@ -270,9 +279,8 @@ def test_data_page_states_the_licence_and_links_the_downloads(site):
     assert "知识共享署名 4.0 国际许可协议（CC BY 4.0）" in licence
     assert "https://creativecommons.org/licenses/by/4.0/" in licence
     links = [a["href"] for a in page.select(".downloads a")]
-    assert links == [
-        f"../data/{name}" for name in ("proposals.csv", "proposals.json", "stories.json", "datapackage.json")
-    ]
+    assert links == [f"../data/{name}" for name in DOWNLOADS]
+    # The fixture has no sessions: no session downloads (tests/test_site_sessions.py has them).
     assert [text(span) for span in page.select(".downloads .records")] == ["5 条", "5 条", "1 条"]
     footer = soup(site, "index.html").footer
     assert "./data/" in [a["href"] for a in footer.find_all("a")]

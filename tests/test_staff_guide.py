@@ -209,9 +209,17 @@ def test_the_audit_report_the_guide_shows_exists(walk):
 
 def test_make_diff_names_the_correction_and_the_withdrawal(walk):
     output = walk.step("make diff").output
-    assert output.startswith("新公开 0 条，修改 1 条，撤回 1 条"), output
+    # A session that linked the withdrawn proposal no longer links it: it is listed as changed too.
+    linking = [
+        path.stem
+        for path in sorted((ROOT / "data" / "public" / "sessions").glob("*.yaml"))
+        if walk.records["withdrawn"] in yaml.safe_load(path.read_text(encoding="utf-8"))["proposals"]
+    ]
+    changed = 1 + len(linking)
+    assert output.startswith(f"新公开 0 条，修改 {changed} 条，撤回 1 条"), output
     corrected = output.index(f"建议 {walk.records['corrected']}")
-    assert output.rindex("修改（1）", 0, corrected) < corrected < output.index("撤回（1）")
+    assert output.rindex(f"修改（{changed}）", 0, corrected) < corrected < output.index("撤回（1）")
+    assert all(f"面对面交流活动 {sid}" in output for sid in linking)
     assert "{+（数字经年底复核更正。）+}" in output
     assert output.index(f"建议 {walk.records['withdrawn']}") > output.index("撤回（1）")
 

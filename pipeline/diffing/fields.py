@@ -29,6 +29,12 @@ LABELS = {
         "lead_unit": "牵头单位", "proposals": "相关建议", "metrics": "成果指标", "body": "正文",
     },
     "commendation": {"year": "年度", "awards": "奖项"},
+    "session": {
+        "title": "活动名称", "held_on": "活动日期", "district": "所在地区", "street": "街道（镇）", "topic": "领域",
+        "campaign": "专项活动", "units": "参加单位", "proposers_present": "到场建议人数",
+        "residents_present": "到场居民人数", "proposals_discussed": "商议建议数", "proposals": "商议的公开建议",
+        "agreed": "商定事项", "follow_up_on": "跟进日期", "attendees": "署名参加人",
+    },
 }  # fmt: skip
 SHORT = 40  # a value this long or shorter, on one line, reads as old → new
 EMPTY = "（空）"

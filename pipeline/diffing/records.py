@@ -9,9 +9,10 @@ from pathlib import PurePosixPath
 
 from .fields import BOOKKEEPING, FieldChange, compare
 
-KINDS = {"proposals": "proposal", "stories": "story", "commendations": "commendation"}  # in the order shown
+# In the order shown.
+KINDS = {"proposals": "proposal", "stories": "story", "commendations": "commendation", "sessions": "session"}
 FOLDERS = {kind: folder for folder, kind in KINDS.items()}
-KIND_NAMES = {"proposal": "建议", "story": "成果案例", "commendation": "褒奖"}
+KIND_NAMES = {"proposal": "建议", "story": "成果案例", "commendation": "褒奖", "session": "面对面交流活动"}
 STATS = "stats.yaml"
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 TEXT_SUFFIXES = frozenset({".yaml", ".yml", ".html", ".htm", ".xml", ".json", ".csv", ".txt", ".md"})
 PAGEFIND_SUFFIXES = frozenset({".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter"})
 GZIP_MAGIC = b"\x1f\x8b"
-# Where a consenting award winner's name may appear: the commendation data
-# and the commendation pages.
-CREDIT_AREA = "commendations"
+# Where a consenting award winner's (or session attendee's) name may appear:
+# the commendation and session data and their pages.
+CREDIT_AREAS = frozenset({"commendations", "sessions"})
 CREDIT_SUFFIXES = frozenset({".yaml", ".yml", ".html", ".htm"})
 # The built site's open data holds a byte copy of the data folder here; its
 # commendations/ is the same credit area as the data folder's.
@@ -62,9 +62,9 @@ def _raise(error: OSError) -> None:
 
 
 def credit_allowed(areas: list[str], path: Path) -> bool:
-    """YAML data or an HTML page in the top folder commendations/ of a scanned
-    tree, or anywhere in a scanned folder itself named commendations."""
-    return CREDIT_AREA in areas and path.suffix.lower() in CREDIT_SUFFIXES
+    """YAML data or an HTML page in the top folder commendations/ or sessions/
+    of a scanned tree, or anywhere in a scanned folder itself named so."""
+    return not CREDIT_AREAS.isdisjoint(areas) and path.suffix.lower() in CREDIT_SUFFIXES
 
 
 def decode(data: bytes) -> str:

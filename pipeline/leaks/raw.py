@@ -20,7 +20,10 @@ from .text import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 ANONYMISE_FILE = ROOT / "config" / "anonymise.yaml"
-NAME_KEYS = frozenset({"proposer_name", "recipient_name"})
+NAME_KEYS = frozenset({"proposer_name", "recipient_name", "attendee_names"})
+# Name columns whose row may consent to the name being published (consent_credit 是).
+CREDITED_KEYS = frozenset({"recipient_name", "attendee_names"})
+CONSENT_TABLES = frozenset({"commendations", "sessions"})
 CITY = "徐州市"
 MIN_DIGITS = 7  # shorter numbers (12345, a room number) identify nobody
 MIN_TEXT = 2
@@ -274,19 +277,25 @@ def values_of(tables: dict, vocabulary) -> RawValues:
     marked `personal: true` in the table's spec; values listed in
     `generic_values` (config/anonymise.yaml), one-character names and
     vocabulary words (a district given as an address) are left out. A
-    commendation recipient is `credited` when its consent_credit cell is yes."""
-    from pipeline.normalise import parse_yes_no
+    commendation recipient (or a session's attendee) is `credited` when the
+    row's consent_credit cell is yes. A list cell (a session's attendees) gives
+    each of its names."""
+    from pipeline.normalise import parse_list, parse_yes_no
 
     generic = _generic_values()
     public_words = {fold(word).lower() for words in vocabulary.lists.values() for word in words}
     text, digits, credited, names = [], [], [], []
     for name, table in tables.items():
         frame = table.frame
-        consent = frame["consent_credit"] if name == "commendations" and "consent_credit" in frame else None
+        consents = name in CONSENT_TABLES and "consent_credit" in frame
+        consent = frame["consent_credit"] if consents else None
         for key, column in table.spec.columns.items():
             if not column.personal or key not in frame:
                 continue
-            for index, value in frame[key].items():
+            cells = frame[key].items()
+            if column.type == "list":
+                cells = ((index, item) for index, cell in cells for item in parse_list(str(cell or "")))
+            for index, value in cells:
                 if not isinstance(value, str) or not value.strip():
                     continue
                 folded = fold(value).strip().lower()
@@ -296,7 +305,7 @@ def values_of(tables: dict, vocabulary) -> RawValues:
                     digits.append(value)
                 elif folded not in public_words:
                     consenting = consent is not None and parse_yes_no(str(consent.get(index) or ""), vocabulary) is True
-                    if key == "recipient_name" and consenting:
+                    if key in CREDITED_KEYS and consenting:
                         credited.append(value)
                     else:
                         (names if key in NAME_KEYS else text).append(value)

@@ -14,7 +14,8 @@ give byte-identical files. A `dataset.yaml` beside the export marks it as
 synthetic so the site can show a demo banner.
 
 Modules: data (config + data files), people, dates, texts, pii (planting),
-records (suggestion rows), stories, awards, writer (CSV/XLSX).
+records (suggestion rows), stories, awards, sessions (face-to-face sessions),
+writer (CSV/XLSX).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from . import awards, stories, writer
+from . import awards, sessions, stories, writer
 from .data import load_context
 from .people import People
 from .records import Suggestions
@@ -56,7 +57,7 @@ def generate(out_dir: Path, rows: int = 300, seed: int = 20241, fmt: str = "csv"
 
 
 def build_tables(rows: int, seed: int) -> dict[str, list[dict]]:
-    """The four tables as lists of rows keyed by pipeline column keys
+    """The five tables as lists of rows keyed by pipeline column keys
     (suggestion rows also carry "_person", the invented Person)."""
     ctx = load_context()
     rnd = random.Random(seed)
@@ -78,6 +79,8 @@ def build_tables(rows: int, seed: int) -> dict[str, list[dict]]:
         "stories": story_rows,
         "story_metrics": metric_rows,
         "commendations": commendation_rows,
+        # Last, with its own random stream: the rows above do not change.
+        "sessions": sessions.build(ctx, seed, suggestion_rows),
     }
 
 

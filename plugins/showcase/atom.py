@@ -31,7 +31,7 @@ from feedgenerator import Atom1Feed
 from markupsafe import escape
 
 from .dates import first_day, first_published, last_changed, last_updated, published_on
-from .models import Proposal, Story
+from .models import Proposal, Session, Story
 from .render import paragraphs
 
 # Fixed for ever: changing it changes every entry id readers have stored.
@@ -82,6 +82,20 @@ def story_entry(story: Story) -> Entry:
         summary=str(escape(story.summary)),
         content=str(story.body_html),
         categories=(story.campaign,) if story.campaign else (),
+    )
+
+
+def session_entry(session: Session) -> Entry:
+    meta = " · ".join([session.held_on, session.place, session.topic])
+    return Entry(
+        id=urn(f"session:{session.id}"),
+        title=session.title,
+        url=session.url,
+        published=first_day(first_published(session)),
+        updated=first_day(last_updated(session)),
+        summary=str(escape(meta)),
+        content=_text_html(session.agreed),
+        categories=tuple(c for c in (session.topic, session.campaign) if c),
     )
 
 

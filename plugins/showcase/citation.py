@@ -15,14 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .dates import first_published, last_updated
-from .models import Proposal, Story
+from .models import Proposal, Session, Story
 
 DESCRIPTION_LENGTH = 120  # characters of a proposal's body in its description
 
 
 @dataclass(frozen=True)
 class Citation:
-    kind: str  # "proposal" or "story"
+    kind: str  # "proposal", "story" or "session"
     id: str
     title: str
     description: str
@@ -63,9 +63,13 @@ def _shorten(text: str, length: int) -> str:
     return flat if len(flat) <= length else flat[: length - 1] + "…"
 
 
-def cite(record: Proposal | Story, settings: dict) -> Citation:
-    """The citation of a proposal or story page."""
-    if isinstance(record, Proposal):
+def cite(record: Proposal | Story | Session, settings: dict) -> Citation:
+    """The citation of a proposal, story or session page."""
+    if isinstance(record, Session):
+        kind = "session"
+        description = _shorten(record.agreed, DESCRIPTION_LENGTH)
+        keywords = (record.topic, *([record.campaign] if record.campaign else []))
+    elif isinstance(record, Proposal):
         kind = "proposal"
         description = _shorten(record.body, DESCRIPTION_LENGTH)
         keywords = (record.topic, *([record.campaign] if record.campaign else []))

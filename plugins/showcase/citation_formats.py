@@ -88,7 +88,42 @@ def json_ld(citation: Citation) -> dict:
     }
 
 
+def event_json_ld(session, citation: Citation) -> dict:
+    """schema.org ``Event`` of a face-to-face session: held in person, at a district (and street) of Xuzhou."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "@id": citation.url,
+        "url": citation.url,
+        "identifier": citation.id,
+        "name": citation.title,
+        "description": citation.description,
+        "startDate": session.held_on,
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {
+            "@type": "Place",
+            "name": session.place,
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": session.district,
+                "addressRegion": "徐州市",
+                "addressCountry": "CN",
+            },
+        },
+        "organizer": {"@type": "Organization", "name": citation.author, "url": citation.site_url},
+        "inLanguage": LANGUAGE,
+        "keywords": list(citation.keywords),
+        "isAccessibleForFree": True,
+    }
+
+
 def filters(settings: dict) -> dict:
     """The theme's filters: ``record | citation`` (needs the build's SITEURL), ``citation | json_ld``,
-    ``date | iso_datetime``."""
-    return {"citation": lambda record: cite(record, settings), "json_ld": json_ld, "iso_datetime": iso_datetime}
+    ``session | event_json_ld``, ``date | iso_datetime``."""
+    return {
+        "citation": lambda record: cite(record, settings),
+        "json_ld": json_ld,
+        "event_json_ld": lambda session: event_json_ld(session, cite(session, settings)),
+        "iso_datetime": iso_datetime,
+    }

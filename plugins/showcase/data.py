@@ -17,7 +17,7 @@ from typing import TypeVar
 from . import formats
 from .fingerprint import Fingerprints, digest_text
 from .memo import Memo
-from .models import CommendationYear, Proposal, Showcase, Story, Tombstone
+from .models import CommendationYear, Proposal, Session, SessionTombstone, Showcase, Story, Tombstone
 from .parsecache import ParseCache, parse_yaml
 from .schema import Problem
 from .vocabulary import VOCABULARY_SPEC, Vocabulary
@@ -100,33 +100,49 @@ def _same_name(data: dict, key: str, path: Path, label: str) -> list[Problem]:
     return []
 
 
-def _load_proposals(folder, vocabulary, reader, failed):
-    rule = formats.proposal(vocabulary)
+def _load_published(folder, subfolder, rule, build, tombstone, reader, failed, consistency=None):
+    """A folder of published records and their tombstones (``status: withdrawn``): proposals, sessions.
+    ``consistency(data, label)``: checks a published record past its schema."""
 
     def check_of(path: Path, label: str):
         def check(data) -> list[Problem]:
             withdrawn = isinstance(data, dict) and data.get("status") == "withdrawn"
             found = (formats.TOMBSTONE if withdrawn else rule)(data, label, "")
             found = found or _same_name(data, "id", path, label)
-            if not found and not withdrawn:
-                found = formats.proposal_consistency(data, vocabulary, label)
+            if not found and not withdrawn and consistency:
+                found = consistency(data, label)
             return found
 
         return check
 
     tasks = []
-    for path in _files(folder, "proposals", reader.problems):
-        label = f"proposals/{path.name}"
+    for path in _files(folder, subfolder, reader.problems):
+        label = f"{subfolder}/{path.name}"
         tasks.append((path, label, check_of(path, label)))
-    proposals, tombstones = [], []
+    records, tombstones = [], []
     for (_, label, _), data in zip(tasks, reader.read_many(tasks, failed), strict=True):
         if data is None:
             continue
         if data.get("status") == "withdrawn":
-            tombstones.append(reader.keep(Tombstone.from_yaml(data), label))
+            tombstones.append(reader.keep(tombstone.from_yaml(data), label))
         else:
-            proposals.append(reader.keep(Proposal.from_yaml(data, vocabulary), label))
-    return proposals, tombstones
+            records.append(reader.keep(build(data), label))
+    return records, tombstones
+
+
+def _load_proposals(folder, vocabulary, reader, failed):
+    return _load_published(
+        folder, "proposals", formats.proposal(vocabulary), lambda data: Proposal.from_yaml(data, vocabulary),
+        Tombstone, reader, failed, lambda data, label: formats.proposal_consistency(data, vocabulary, label),
+    )  # fmt: skip
+
+
+def _load_sessions(folder, vocabulary, reader, failed):
+    """sessions/<id>.yaml: a session, or the tombstone of one withdrawn (the folder is optional)."""
+    return _load_published(
+        folder, "sessions", formats.session(vocabulary), lambda data: Session.from_yaml(data, vocabulary),
+        SessionTombstone, reader, failed,
+    )  # fmt: skip
 
 
 def _load_each(folder, subfolder, rule, key, build, reader, failed):
@@ -141,6 +157,16 @@ def _load_each(folder, subfolder, rule, key, build, reader, failed):
         if data is not None:
             records.append(reader.keep(build(data), label))
     return records
+
+
+def _session_links(sessions, proposal_ids) -> list[Problem]:
+    """A session links only published proposals."""
+    return [
+        Problem(f"sessions/{s.id}.yaml", f"proposals[{index}]", "broken-link", f"没有已公开的建议 {proposal_id!r}")
+        for s in sessions
+        for index, proposal_id in enumerate(s.proposals)
+        if proposal_id not in proposal_ids
+    ]
 
 
 def _links(proposals, stories, commendations, failed) -> list[Problem]:
@@ -229,7 +255,7 @@ def load_showcase(folder: Path, vocabulary: Vocabulary, cache: ParseCache | None
     else:
         reader.problems.append(Problem("stats.yaml", "(文件)", "missing-file", "缺少 stats.yaml"))
 
-    failed: dict[str, set[str]] = {"proposals": set(), "stories": set(), "commendations": set()}
+    failed: dict[str, set[str]] = {"proposals": set(), "stories": set(), "commendations": set(), "sessions": set()}
     proposals, tombstones = _load_proposals(folder, vocabulary, reader, failed["proposals"])
     stories = _load_each(
         folder, "stories", formats.story(vocabulary), "id",
@@ -239,7 +265,9 @@ def load_showcase(folder: Path, vocabulary: Vocabulary, cache: ParseCache | None
         folder, "commendations", formats.commendation_year(vocabulary), "year",
         lambda data: CommendationYear.from_yaml(data, vocabulary), reader, failed["commendations"],
     )  # fmt: skip
+    sessions, session_tombstones = _load_sessions(folder, vocabulary, reader, failed["sessions"])
     problems = reader.problems + _links(proposals, stories, commendations, failed)
+    problems += _session_links(sessions, {p.id for p in proposals} | failed["proposals"])
     reader.cache.save()
 
     if problems:
@@ -251,9 +279,11 @@ def load_showcase(folder: Path, vocabulary: Vocabulary, cache: ParseCache | None
         tombstones=tuple(sorted(tombstones, key=lambda t: t.id)),
         stories=tuple(sorted(stories, key=lambda s: (s.published_on, s.id), reverse=True)),
         commendations=tuple(sorted(commendations, key=lambda c: c.year, reverse=True)),
+        sessions=tuple(sorted(sessions, key=lambda s: (s.held_on, s.id), reverse=True)),
+        session_tombstones=tuple(sorted(session_tombstones, key=lambda t: t.id)),
         source=reader.source,
     )
     # Many pages depend on all stories and commendation years: fingerprint those tuples once.
-    for group in (showcase.stories, showcase.commendations):
+    for group in (showcase.stories, showcase.commendations, showcase.sessions):
         reader.source.fingerprints.add(group, digest_text(reader.source.fingerprints.of(group)))
     return showcase

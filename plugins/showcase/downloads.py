@@ -17,7 +17,7 @@ import re
 
 from .citation import cite
 from .dictionary import Resource
-from .models import Proposal
+from .models import Proposal, Session
 
 LIST_SEPARATOR = "、"
 # A spreadsheet runs a cell as a formula when it begins with one of = + - @
@@ -63,6 +63,38 @@ def proposal_row(proposal: Proposal, resource: Resource, settings: dict) -> list
     }
     dates = {step.name: step.date for step in proposal.steps if step.reached}
     values |= {f.name: dates.get(f.stage) for f in resource.fields if f.stage}
+    return _in_order(values, resource)
+
+
+# The session columns copied as they are; attendees' names are left out of the open data (see session_row).
+SESSION_COLUMNS = (
+    "id", "title", "held_on", "district", "street", "topic", "campaign", "proposers_present", "residents_present",
+    "proposals_discussed", "agreed", "follow_up_on",
+)  # fmt: skip
+PAGE_ONLY_KEYS = ("attendees",)  # consenting attendees are named on the session page only
+
+
+def session_row(session: Session, resource: Resource, settings: dict) -> list[str]:
+    """One sessions.csv row, in the dictionary's column order."""
+    citation = cite(session, settings)
+    values = {name: getattr(session, name) for name in SESSION_COLUMNS}
+    values |= {
+        "url": citation.url,
+        "units": _joined(session.units),
+        "proposals": _joined(session.proposals),
+        "first_published": citation.published,
+        "last_updated": citation.updated,
+    }
+    return _in_order(values, resource)
+
+
+def open_session(record: dict) -> dict:
+    """A session's YAML record as sessions.json gives it: without the names of attendees."""
+    return {key: value for key, value in record.items() if key not in PAGE_ONLY_KEYS}
+
+
+def _in_order(values: dict, resource: Resource) -> list[str]:
+    """The row's cells in the dictionary's order; a column without a description (or the reverse) is an error."""
     if set(values) != set(resource.field_names):
         raise ValueError(
             f"data_dictionary.yaml {resource.name} 的字段与 CSV 的列不一致："

@@ -40,6 +40,7 @@ def vocabularies(vocabulary: Vocabulary) -> dict[str, list[str]]:
         "published_stages": list(vocabulary.published_stages),
         "stages": list(vocabulary.stage_names),
         "adopted_decisions": list(vocabulary.adopted_decisions),
+        "units": list(vocabulary.units),
     }
 
 
@@ -68,6 +69,10 @@ def proposal(vocabulary: Vocabulary) -> Rule:
 
 def story(vocabulary: Vocabulary) -> Rule:
     return _rule("story", vocabularies(vocabulary))
+
+
+def session(vocabulary: Vocabulary) -> Rule:
+    return _rule("session", vocabularies(vocabulary))
 
 
 def commendation_year(vocabulary: Vocabulary) -> Rule:

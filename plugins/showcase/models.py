@@ -156,6 +156,61 @@ class Tombstone(PageAtId):
 
 
 @dataclass(frozen=True)
+class Session(PageAtId, Dated):
+    """A face-to-face session (面对面交流活动): who met (units, counts), where, what was agreed."""
+
+    SECTION: ClassVar[str] = "sessions"
+    id: str
+    first_published: str | None
+    last_updated: str | None
+    title: str
+    held_on: str  # 'YYYY-MM-DD'
+    district: str
+    district_slug: str
+    street: str | None
+    topic: str
+    campaign: str | None
+    campaign_slug: str | None
+    units: tuple[str, ...]
+    proposers_present: int
+    residents_present: int
+    proposals_discussed: int  # published or not
+    proposals: tuple[str, ...]  # the published ones
+    agreed: str
+    follow_up_on: str | None
+    attendees: tuple[str, ...]  # named only with consent
+
+    @property
+    def place(self) -> str:
+        return f"{self.district}{self.street or ''}"
+
+    @classmethod
+    def from_yaml(cls, data: dict, vocabulary: Vocabulary) -> Session:
+        return cls(
+            **{key: data[key] for key in SESSION_PLAIN_KEYS},
+            first_published=data.get("first_published"),
+            last_updated=data.get("last_updated"),
+            district_slug=vocabulary.district_slugs[data["district"]],
+            campaign_slug=vocabulary.campaigns.get(data["campaign"]),
+            units=tuple(data["units"]),
+            proposals=tuple(data["proposals"]),
+            attendees=tuple(data["attendees"]),
+        )
+
+
+SESSION_PLAIN_KEYS = (
+    "id", "title", "held_on", "district", "street", "topic", "campaign", "proposers_present", "residents_present",
+    "proposals_discussed", "agreed", "follow_up_on",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SessionTombstone(Tombstone):
+    SECTION: ClassVar[str] = "sessions"
+    """A session that is no longer public: only its id and dates survive."""
+
+
+@dataclass(frozen=True)
 class Metric:
     label: str
     before: int | float | None
@@ -269,6 +324,8 @@ class Showcase:
     tombstones: tuple[Tombstone, ...]  # by id
     stories: tuple[Story, ...]  # newest first: published_on, then id, descending
     commendations: tuple[CommendationYear, ...]  # newest year first
+    sessions: tuple[Session, ...] = ()  # newest first: held_on, then id, descending
+    session_tombstones: tuple[SessionTombstone, ...] = ()  # by id
     # The files these records were read from (data.SourceFiles): bytes for the
     # open-data copies, parsed mappings for the JSON downloads, digests for the
     # incremental build. Not for templates.
@@ -285,3 +342,25 @@ class Showcase:
     @cached_property
     def story_index(self) -> dict[str, Story]:
         return {s.id: s for s in self.stories}
+
+    @cached_property
+    def sessions_by_proposal(self) -> dict[str, tuple[Session, ...]]:
+        """Proposal id -> the sessions that discussed it, oldest first (the proposal page's links and timeline)."""
+        found: dict[str, list[Session]] = {}
+        for session in sorted(self.sessions, key=lambda s: (s.held_on, s.id)):
+            for proposal_id in session.proposals:
+                found.setdefault(proposal_id, []).append(session)
+        return {pid: tuple(items) for pid, items in found.items()}
+
+    def sessions_after_steps(self, proposal: Proposal) -> dict[int, tuple[Session, ...]]:
+        """Index of a stage in ``proposal.steps`` -> the sessions held after it (and before the next
+        dated stage): where the timeline shows them. The stages' own data is unchanged."""
+        found: dict[int, list[Session]] = {}
+        for session in self.sessions_by_proposal.get(proposal.id, ()):
+            dated = [
+                index
+                for index, step in enumerate(proposal.steps)
+                if step.reached and step.date and step.date <= session.held_on[: len(step.date)]
+            ]
+            found.setdefault(dated[-1] if dated else 0, []).append(session)
+        return {index: tuple(items) for index, items in found.items()}

@@ -58,6 +58,7 @@ class Vocabulary:
     topic_slugs: dict[str, str]  # name -> slug, in display order (facet URLs)
     decision_slugs: dict[str, str]  # name -> slug, in display order (facet URLs)
     collector_sectors: dict[str, str]  # name -> slug, in display order (/collectors/<slug>/)
+    units: tuple[str, ...] = ()  # who may attend a face-to-face session
 
     @property
     def stage_names(self) -> tuple[str, ...]:
@@ -81,4 +82,5 @@ class Vocabulary:
             topic_slugs={t["name"]: t["slug"] for t in data["topics"]},
             decision_slugs={d["name"]: d["slug"] for d in data["decisions"]},
             collector_sectors={s["name"]: s["slug"] for s in data["collector_sectors"]},
+            units=tuple(data.get("units") or ()),
         )

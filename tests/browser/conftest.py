@@ -20,7 +20,7 @@ from typing import ClassVar
 
 import pytest
 
-from .helpers import AXE, ROOT, TOMBSTONE_ID, Recorder, page_paths
+from .helpers import AXE, ROOT, SESSION_TOMBSTONE_ID, TOMBSTONE_ID, Recorder, page_paths
 
 CHROMIUM_ARGS = [
     "--no-sandbox",  # CI runs as root
@@ -84,6 +84,10 @@ def site_dir(chromium_path, tmp_path_factory) -> Path:
     tombstone = data / "proposals" / f"{TOMBSTONE_ID}.yaml"
     tombstone.write_text(
         f"id: {TOMBSTONE_ID}\nstatus: withdrawn\nfirst_published: '2025-03-01'\nwithdrawn_on: '2025-06-01'\n",
+        encoding="utf-8",
+    )
+    (data / "sessions" / f"{SESSION_TOMBSTONE_ID}.yaml").write_text(
+        f"id: {SESSION_TOMBSTONE_ID}\nstatus: withdrawn\nfirst_published: '2025-03-01'\nwithdrawn_on: '2025-06-01'\n",
         encoding="utf-8",
     )
     output = build_site(data, folder / "site", "SHOWCASE_SEARCH=true")

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # A withdrawn record added to the copy of data/public that the served site is built from.
 TOMBSTONE_ID = "xzjy-2099-000001"
+SESSION_TOMBSTONE_ID = "mdm-2099-01"  # a withdrawn session, added the same way
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 # axe-core tags of WCAG 2.0 and 2.1, levels A and AA.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -42,6 +43,10 @@ PAGE_TYPES = {
     "changes": "the record of changes",
     "collectors": "the special-collector corps",
     "collector-sector": "one sector of the corps",
+    "sessions": "face-to-face sessions list",
+    "sessions-facet": "sessions of one district",
+    "session": "a face-to-face session",
+    "session-withdrawn": "a withdrawn session (tombstone)",
     "404": "the 404 page, served for a missing path",
 }
 MISSING_PATH = "/no-such-page/"
@@ -92,6 +97,10 @@ def page_paths(site: Path) -> dict[str, str]:
         "changes": "/changes/",
         "collectors": "/collectors/",
         "collector-sector": _first(site, "collectors/*/index.html"),
+        "sessions": "/sessions/",
+        "sessions-facet": _first(site, "sessions/district/*/index.html"),
+        "session": "/sessions/mdm-lift-ebike-ai/",
+        "session-withdrawn": f"/sessions/{SESSION_TOMBSTONE_ID}/",
         "404": MISSING_PATH,
     }
     assert paths.keys() == PAGE_TYPES.keys()

@@ -80,3 +80,9 @@ def test_sheets_print_on_one_a4_page_with_the_qr_code(page, site_dir, sheet_site
         violations = run_axe(page)
         assert not violations, describe_violations(violations)
         page.emulate_media(media="screen")
+def test_every_session_prints_on_one_a4_page(page, site_dir):
+    sessions = sorted(f.parent.name for f in site_dir.glob("sessions/mdm-*/index.html"))
+    assert sessions
+    for slug in sessions:
+        path = f"/sessions/{slug}/"
+        assert pdf_pages(print_to_pdf(page, path)) == 1, f"{path} prints on more than one A4 page"

@@ -58,8 +58,9 @@ def page_sets() -> list[PageSet]:
         proposals,
         robots,
         search,
+        sessions,
         stats,
-    )
+    )  # fmt: skip
 
     return [
         core.pages,
@@ -74,4 +75,5 @@ def page_sets() -> list[PageSet]:
         search.pages,
         changes.pages,
         collectors.pages,
+        sessions.pages,
     ]

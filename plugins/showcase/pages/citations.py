@@ -1,4 +1,4 @@
-"""The citation downloads of each proposal and story page: ``cite.bib``
+"""The citation downloads of each proposal, story and session page: ``cite.bib``
 (BibTeX) and ``cite.json`` (CSL-JSON), beside the page's index.html."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from . import File, Page
 
 
 def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
-    for record in (*showcase.proposals, *showcase.stories):
+    for record in (*showcase.proposals, *showcase.stories, *showcase.sessions):
         yield File(f"{record.url}cite.bib", partial(_cited, bibtex, record, settings), depends=(record,))
         yield File(f"{record.url}cite.json", partial(_cited, csl_json, record, settings), depends=(record,))
 

@@ -10,12 +10,13 @@ from . import File, Page
 
 def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
     yield Page("index.html", "index", {"page_name": "index"})
-    # A proposal page shows its own record and the titles of the stories and awards that link it.
+    # A proposal page shows its own record, the titles of the stories and awards that link it,
+    # and the sessions that discussed it (title, date: the session records).
     linked = (showcase.stories, showcase.commendations)
+    discussed = showcase.sessions_by_proposal
     for proposal in showcase.proposals:
-        yield Page(
-            proposal.save_as, "proposal", {"proposal": proposal, "page_name": "proposal"}, depends=(proposal, linked)
-        )
+        depends = (proposal, linked, *([discussed[proposal.id]] if proposal.id in discussed else []))
+        yield Page(proposal.save_as, "proposal", {"proposal": proposal, "page_name": "proposal"}, depends=depends)
     for tombstone in showcase.tombstones:
         yield Page(
             tombstone.save_as,
