@@ -14,7 +14,7 @@ give byte-identical files. A `dataset.yaml` beside the export marks it as
 synthetic so the site can show a demo banner.
 
 Modules: data (config + data files), people, dates, texts, pii (planting),
-records (suggestion rows), stories, awards, sessions (face-to-face sessions),
+records (suggestion rows), stories, awards, sessions (face-to-face sessions), longtext (long unbroken strings),
 writer (CSV/XLSX).
 """
 
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from . import awards, sessions, stories, writer
+from . import awards, longtext, sessions, stories, writer
 from .data import load_context
 from .people import People
 from .records import Suggestions
@@ -74,6 +74,9 @@ def build_tables(rows: int, seed: int) -> dict[str, list[dict]]:
     suggestion_rows = suggestions.build(rows, forced[: rows // 2])
     story_rows, metric_rows = stories.build(ctx, story_specs)
     commendation_rows = awards.build(ctx, rnd, people, suggestions, award_plan, suggestion_rows)
+    # Last, and without drawing from rnd: the seeded rows above stay as they were.
+    first_story = story_specs[min(story_specs)] if story_specs else []
+    longtext.plant(suggestion_rows, suggestions.is_published, [spec.row for spec in first_story if spec.row])
     return {
         "suggestions": suggestion_rows,
         "stories": story_rows,

@@ -15,6 +15,10 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TOMBSTONE_ID = "xzjy-2099-000001"
 SESSION_TOMBSTONE_ID = "mdm-2099-01"  # a withdrawn session, added the same way
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# The smallest phone the site is made for, and text zoom as a reader's browser setting does it:
+# the root font size (site.css sizes text in rem/em).
+NARROW = {"width": 320, "height": 640}
+TEXT_200 = "html { font-size: 200% !important; }"
 # axe-core tags of WCAG 2.0 and 2.1, levels A and AA.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -25,6 +29,7 @@ PAGE_TYPES = {
     "proposals-page-2": "proposal list, page 2",
     "facet": "a facet page (topic)",
     "proposal": "a proposal linked to a story",
+    "long-strings": "a proposal whose text holds long unbroken strings (pipeline/sample/longtext.py)",
     "withdrawn": "a withdrawn proposal (tombstone)",
     "stories": "story list",
     "story": "a story",
@@ -51,6 +56,10 @@ PAGE_TYPES = {
 }
 MISSING_PATH = "/no-such-page/"
 STORY_LINK = re.compile(r'href="(?:\.\./)+stories/([^"/]+)/"')
+# What a reader sees of a record: its title and paragraphs; and a run of 40 characters
+# without a break opportunity in it (a pasted URL, a base64 blob, a long Latin word).
+SHOWN_TEXT = re.compile(r"<(h1|p)[^>]*>(.*?)</\1>", re.S)
+UNBROKEN = re.compile(r"[^\s\u2e80-\uffef<>-]{40,}")
 
 
 def _url(site: Path, index: Path) -> str:
@@ -69,16 +78,25 @@ def proposal_files(site: Path) -> list[Path]:
     return [p for p in sorted(site.glob("proposals/xzjy-*/index.html")) if p.parent.name != TOMBSTONE_ID]
 
 
+def unbroken_strings(page: Path) -> list[str]:
+    """The long unbroken strings in a page's title and paragraphs."""
+    shown = SHOWN_TEXT.findall(page.read_text(encoding="utf-8"))
+    return [run for _, text in shown for run in UNBROKEN.findall(text)]
+
+
 def page_paths(site: Path) -> dict[str, str]:
     """One served path per page type, found in the built site (so a new sample changes nothing here)."""
     with_story = [p for p in proposal_files(site) if STORY_LINK.search(p.read_text(encoding="utf-8"))]
     assert with_story, "no proposal page of the sample links to a story"
+    longest = max(proposal_files(site), key=lambda p: len(unbroken_strings(p)))
+    assert unbroken_strings(longest), "no proposal page of the sample holds a long unbroken string"
     paths = {
         "home": "/",
         "proposals": "/proposals/",
         "proposals-page-2": "/proposals/page/2/",
         "facet": _first(site, "proposals/topic/*/index.html"),
         "proposal": _url(site, with_story[0]),
+        "long-strings": _url(site, longest),
         "withdrawn": f"/proposals/{TOMBSTONE_ID}/",
         "stories": "/stories/",
         "story": _first(site, "stories/*/index.html"),

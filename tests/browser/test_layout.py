@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import LAYOUT_PROBE, MISSING_PATH, PAGE_TYPES
+from .helpers import LAYOUT_PROBE, MISSING_PATH, NARROW, PAGE_TYPES, TEXT_200
 
 pytestmark = pytest.mark.browser
-
-NARROW = {"width": 320, "height": 640}
-# Text zoom as a reader's browser setting does it: the root font size (site.css sizes text in rem/em).
-TEXT_200 = "html { font-size: 200% !important; }"
 
 
 def load(page, recorder, base_url, path):

@@ -53,6 +53,12 @@ def test_a_search_link_shows_its_results(page):
     assert page.locator("pagefind-input input").input_value() == "电梯"
 
 
+def settled(page, count):
+    """Wait until the summary announces ``count`` results and the list shows them all."""
+    expect(page.locator("pagefind-summary")).to_contain_text(re.compile(rf"(?<!\d){count}(?!\d)"))
+    expect(page.locator(RESULTS)).to_have_count(count)
+
+
 def open_group(page, group):
     """Open the filters (collapsed on a phone) and the group ``group``; returns the group."""
     filters = page.locator("details.search-filters")
@@ -86,8 +92,11 @@ def test_filters_narrow_the_results(page):
 
     # Proposals only, then a year on top: narrower again, and only that year's proposals.
     open_group(page, "类别").get_by_role("checkbox", name=re.compile("^成果案例")).uncheck()
+    # The filter counts are read next: first wait until the page shows every result again, or a
+    # busy machine reads the counts of the previous filter.
+    settled(page, everything)
     proposals = pick(page, "类别", "建议")
-    expect(page.locator(RESULTS)).to_have_count(proposals)
+    settled(page, proposals)
     year = pick(page, "年份", "2024年")
     assert 0 < year < proposals
     expect(page.locator(RESULTS)).to_have_count(year)
