@@ -80,6 +80,8 @@ def test_sheets_print_on_one_a4_page_with_the_qr_code(page, site_dir, sheet_site
         violations = run_axe(page)
         assert not violations, describe_violations(violations)
         page.emulate_media(media="screen")
+
+
 def test_every_session_prints_on_one_a4_page(page, site_dir):
     sessions = sorted(f.parent.name for f in site_dir.glob("sessions/mdm-*/index.html"))
     assert sessions
