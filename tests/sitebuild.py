@@ -39,6 +39,18 @@ def copy_fixture(folder: Path) -> Path:
     return data
 
 
+def linked_ids(data: Path) -> set[str]:
+    """Proposals a story, a commendation or a session links to (they cannot just disappear)."""
+
+    def read(path: Path) -> dict:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    ids = {p for s in (data / "stories").glob("*.yaml") for p in read(s)["proposals"]}
+    ids |= {a["proposal"] for c in (data / "commendations").glob("*.yaml") for a in read(c)["awards"]}
+    ids |= {p for s in (data / "sessions").glob("*.yaml") for p in read(s).get("proposals", [])}
+    return {i for i in ids if i}
+
+
 def write_yaml(path: Path, record: dict) -> None:
     path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sitebuild import ROOT, build, write_yaml
+from sitebuild import ROOT, build, linked_ids, write_yaml
 
 SAMPLE = ROOT / "data" / "public"
 PARALLEL = {"SHOWCASE_PARALLEL_FROM": 2}  # fork workers even for a handful of pages
@@ -31,14 +31,6 @@ def stamps(folder: Path) -> dict[str, int]:
 
 def read(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def linked_ids(data: Path) -> set[str]:
-    """Proposals a story, a commendation or a session links to (they cannot just disappear)."""
-    ids = {p for s in (data / "stories").glob("*.yaml") for p in read(s)["proposals"]}
-    ids |= {a["proposal"] for c in (data / "commendations").glob("*.yaml") for a in read(c)["awards"]}
-    ids |= {p for s in (data / "sessions").glob("*.yaml") for p in read(s).get("proposals", [])}
-    return {i for i in ids if i}
 
 
 @pytest.fixture

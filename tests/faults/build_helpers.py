@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import yaml
+from sitebuild import linked_ids
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "public"
@@ -86,8 +87,7 @@ def write(path: Path, record: dict) -> None:
 def changed_copy(source: Path, target: Path) -> Path:
     """The sample with one proposal retitled, one removed and one added (every list shifts)."""
     shutil.copytree(source, target)
-    linked = {p for s in (target / "stories").glob("*.yaml") for p in read(s)["proposals"]}
-    linked |= {a["proposal"] for c in (target / "commendations").glob("*.yaml") for a in read(c)["awards"]}
+    linked = linked_ids(target)
     free = [p for p in sorted((target / "proposals").glob("*.yaml")) if p.stem not in linked]
     retitled, removed = free[0], free[1]
     record = read(retitled)

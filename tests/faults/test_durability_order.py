@@ -21,7 +21,13 @@ def test_staged_data_is_durable_before_the_exchange_and_the_exchange_after(trees
     assert all(staging in path.parents for path in staged)
     assert len(staged) == len(trees.new)
     folders = {parent for path in staged for parent in path.parents if parent == staging or staging in parent.parents}
-    assert {str(folder.relative_to(staging)) for folder in folders} == {".", "proposals", "stories", "commendations"}
+    assert {str(folder.relative_to(staging)) for folder in folders} == {
+        ".",
+        "proposals",
+        "stories",
+        "commendations",
+        "sessions",
+    }
     late = [
         f"{what}:{path}"
         for path in staged
