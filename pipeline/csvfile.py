@@ -6,18 +6,23 @@ when known."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
-import sys
+from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-from .encoding import decode, looks_utf16, mixed_rows
+from .encoding import decode, looks_utf16
+from .inputs import CSV_MAX_BYTES, Refused, open_input
 from .problems import Problem, problem
 
 # The csv module's own default; the longest real cell (a body) is limited to
 # 10,000 characters by config/columns.yaml.
 CELL_MAX_CHARS = 131072
+# One field of the default dialect: quoted (doubled quotes inside) or bare.
+FIELD = re.compile(r'"[^"]*(?:""[^"]*)*"[^,\r\n]*|[^,\r\n]*')
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
@@ -37,25 +42,36 @@ class _Lines:
     def __init__(self, text: str, start: int = 0):
         self.matches = LINE.finditer(text, start)
         self.end = start
+        self.count = 0
 
     def __iter__(self) -> Iterator[str]:
         for match in self.matches:
             self.end = match.end()
+            self.count += 1
             yield match.group()
 
 
 def _big_cell(text: str, start: int) -> int | None:
-    """Index of the first oversized cell of the record starting at `start`."""
-    with field_limit(sys.maxsize):
-        record = next(csv.reader(iter(_Lines(text, start))), [])
-    return next((i for i, cell in enumerate(record) if len(cell) > CELL_MAX_CHARS), None)
+    """Index of the first oversized cell of the record starting at `start`,
+    found by matching field spans (no copy of the huge cell is made)."""
+    index, position = 0, start
+    while True:
+        match = FIELD.match(text, position)
+        if match.end() - match.start() > CELL_MAX_CHARS:
+            return index
+        position = match.end()
+        if not text.startswith(",", position):
+            return None
+        index, position = index + 1, position + 1
 
 
-def parse(text: str, source: str) -> tuple[list[list[str]], list[Problem]]:
+def parse(text: str, source: str, starts: list[int] | None = None) -> tuple[list[list[str]], list[Problem]]:
+    """-> the records, or the refusal; `starts` gets each record's first
+    physical line (1-based)."""
     records: list[list[str]] = []
     lines = _Lines(text)
     reader = csv.reader(iter(lines))
-    start = 0
+    start = line = 0
     with field_limit(CELL_MAX_CHARS):
         while True:
             try:
@@ -71,8 +87,10 @@ def parse(text: str, source: str) -> tuple[list[list[str]], list[Problem]]:
                 column = header[index].strip() if index is not None and index < len(header) else None
                 found = problem(source, "file.cell_too_large", row=row, column=column, expected=str(CELL_MAX_CHARS))
                 return [], [found]
+            if starts is not None:
+                starts.append(line + 1)
             records.append(record)
-            start = lines.end
+            start, line = lines.end, lines.count
 
 
 def nul_problems(source: str, records: list[list[str]], limit: int = 5) -> list[Problem]:
@@ -88,20 +106,41 @@ def nul_problems(source: str, records: list[list[str]], limit: int = 5) -> list[
     return found
 
 
-def read_records(data: bytes, source: str) -> tuple[list[list[str]] | None, list[Problem]]:
-    """Bytes of a CSV file -> its records (header first), or the refusal."""
-    if looks_utf16(data):
-        return None, [problem(source, "file.utf16")]
-    text, encoding = decode(data)
+def _utf8(handle) -> str | None:
+    """The file as UTF-8 (BOM dropped), decoded a chunk at a time so the
+    bytes and a full-size decoding buffer are never in memory together."""
+    decoder, pieces = codecs.getincrementaldecoder("utf-8-sig")(), []
+    try:
+        while chunk := handle.read(1 << 20):
+            pieces.append(decoder.decode(chunk))
+        pieces.append(decoder.decode(b"", final=True))
+    except UnicodeDecodeError:
+        return None
+    return "".join(pieces)
+
+
+def read_file(path: Path, source: str, root: Path) -> tuple[list[list[str]] | None, list[Problem]]:
+    """A CSV file of INPUT -> its records (header first), or the refusal."""
+    try:
+        with open_input(path, CSV_MAX_BYTES, source, root) as handle:
+            if looks_utf16(handle.read(4096)):
+                return None, [problem(source, "file.utf16")]
+            handle.seek(0)
+            text, mixed = _utf8(handle), []
+            if text is None:  # GB18030 or mixed: the slower path, bytes in memory
+                handle.seek(0)
+                text, mixed = decode(handle.read(CSV_MAX_BYTES + 1))
+    except Refused as refused:
+        return None, [refused.problem]
     if text is None:
         return None, [problem(source, "file.encoding")]
-    records, problems = parse(text, source)
+    starts: list[int] = []
+    records, problems = parse(text, source, starts)
     if problems:
         return None, problems
+    if mixed:
+        rows = sorted({bisect_right(starts, line) for line in mixed})
+        return None, [problem(source, "file.mixed_encoding", row=row) for row in rows]
     if "\x00" in text:
         return None, nul_problems(source, records)
-    if encoding == "gb18030":
-        rows = mixed_rows(list(enumerate(records, start=1)))
-        if rows:
-            return None, [problem(source, "file.mixed_encoding", row=row) for row in rows]
     return records, []

@@ -41,41 +41,42 @@ def looks_utf16(data: bytes) -> bool:
     return _decodes(sample, "utf-16-be" if even > odd else "utf-16-le", whole)
 
 
-def decode(data: bytes) -> tuple[str | None, str | None]:
-    """-> (text, encoding used) or (None, None) when it is neither encoding."""
-    if data.startswith(UTF8_BOM):
-        data = data[3:]
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    return None, None
-
-
-def utf8_in_disguise(record: list[str]) -> bool | None:
-    """For a record decoded as GB18030: True if its bytes are really UTF-8
-    Chinese text (mojibake), False if they are GB18030 that is not UTF-8,
-    None if it is plain ASCII (either encoding)."""
-    raw = "".join(record).encode("gb18030")
-    if raw.isascii():
+def _line_kind(line: bytes) -> bool | None:
+    """True: UTF-8 Chinese; False: GB18030 that is not UTF-8; None: ASCII
+    (either). Raises UnicodeDecodeError for neither."""
+    if line.isascii():
         return None
     try:
-        return bool(CJK.search(raw.decode("utf-8")))
+        return bool(CJK.search(line.decode("utf-8")))
     except UnicodeDecodeError:
+        line.decode("gb18030")
         return False
 
 
-def mixed_rows(rows: list[tuple[int, list[str]]], limit: int = 5) -> list[int] | None:
-    """Rows of a GB18030-decoded file that are in the minority encoding when
-    the file mixes UTF-8 and GB18030 rows (None: it does not). `rows`: (Excel
-    row, record)."""
+def decode(data: bytes, limit: int = 5) -> tuple[str | None, list[int]]:
+    """-> (text, []) for a UTF-8 or GB18030 file; (text, first physical
+    lines in the minority encoding) when its lines mix the two (GB18030
+    would decode a UTF-8 line into mojibake, so each line is classified);
+    (None, []) when it is neither."""
+    if data.startswith(UTF8_BOM):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    lines = data.split(b"\n")  # neither encoding has 0x0A inside a character
     kinds: dict[bool, list[int]] = {True: [], False: []}
-    for number, record in rows:
-        kind = utf8_in_disguise(record)
-        if kind is not None:
-            kinds[kind].append(number)
-    if not kinds[True] or not kinds[False]:
-        return None
-    minority = min(kinds.values(), key=len)
-    return minority[:limit]
+    try:
+        for number, line in enumerate(lines, start=1):
+            kind = _line_kind(line)
+            if kind is not None:
+                kinds[kind].append(number)
+    except UnicodeDecodeError:
+        return None, []
+    if kinds[True] and kinds[False]:
+        utf8 = set(kinds[True])
+        text = "\n".join(
+            line.decode("utf-8" if number in utf8 else "gb18030") for number, line in enumerate(lines, start=1)
+        )
+        return text, min(kinds.values(), key=len)[:limit]
+    return data.decode("gb18030"), []

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config import TableSpec
-from .csvfile import read_records
-from .inputs import CSV_MAX_BYTES, Refused, check_input_path, read_input
+from .csvfile import read_file
+from .inputs import Refused, check_input_path
 from .problems import Problem, problem
 from .safeyaml import load_untrusted
 from .tables import Table, rows_to_table
@@ -18,14 +18,10 @@ from .xlsx import read_workbook
 
 def read_csv(path: Path, spec: TableSpec, root: Path) -> tuple[Table | None, list[Problem]]:
     source = path.name
-    try:
-        data = read_input(path, CSV_MAX_BYTES, source, root)
-    except Refused as refused:
-        return None, [refused.problem]
     # The csv module rather than pandas.read_csv: it hands back each record
     # whole, so a ragged row is reported with its row number instead of being
     # padded or refused without one.
-    records, problems = read_records(data, source)
+    records, problems = read_file(path, source, root)
     if problems:
         return None, problems
     if not records or not any(cell.strip() for cell in records[0]):

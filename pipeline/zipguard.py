@@ -65,6 +65,9 @@ def check_workbook(handle: BinaryIO, source: str) -> tuple[dict[str, SheetScan],
     """-> each sheet's scan by sheet name, or the refusal."""
     try:
         archive = zipfile.ZipFile(handle)
+    except (zipfile.BadZipFile, OSError, ValueError) as error:  # not a zip at all
+        return {}, [problem(source, "file.unreadable", expected=type(error).__name__)]
+    try:
         infos = archive.infolist()
         why = _declared(infos)
         if why:
