@@ -9,6 +9,9 @@ from pathlib import Path
 import yaml
 
 from . import yamlio
+from .inputs import Refused
+from .problems import format_problem
+from .safeyaml import load_untrusted
 
 ROOT = Path(__file__).resolve().parents[1]
 COLUMNS_FILE = ROOT / "config" / "columns.yaml"
@@ -69,6 +72,19 @@ def _read_yaml(path: Path) -> dict:
             data = yaml.load(handle, Loader=yamlio.LOADER)
     except (OSError, yaml.YAMLError) as error:
         raise ConfigError(f"无法读取配置文件 {path}：{error}") from None
+    return _as_mapping(path, data)
+
+
+def _read_mapping(path: Path) -> dict:
+    """A staff mapping file is untrusted input: limited size, no aliases, no tags."""
+    try:
+        data = load_untrusted(path, str(path))
+    except Refused as refused:
+        raise ConfigError(f"映射文件无法使用：{format_problem(refused.problem)}") from None
+    return _as_mapping(path, data)
+
+
+def _as_mapping(path: Path, data: object) -> dict:
     if not isinstance(data, dict):
         raise ConfigError(f"配置文件 {path} 的内容应为映射（key: value）")
     return data
@@ -99,7 +115,7 @@ def load_schema(mapping: Path | None = None, path: Path = COLUMNS_FILE) -> dict[
     (pipeline key -> header used in this export).
     """
     raw = _read_yaml(path)
-    overrides = _read_yaml(mapping) if mapping else {}
+    overrides = _read_mapping(mapping) if mapping else {}
     unknown = set(overrides) - set(raw)
     if unknown:
         raise ConfigError(f"映射文件中有未知的表：{'、'.join(sorted(unknown))}（可用：{'、'.join(raw)}）")

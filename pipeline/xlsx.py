@@ -12,8 +12,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
 from .config import TableSpec
+from .inputs import WORKBOOK_MAX_BYTES, Refused, open_input
 from .problems import Problem, problem
+from .sheetscan import SheetScan
 from .tables import Table, rows_to_table
+from .zipguard import check_workbook
 
 
 def cell_text(value: object, column_type: str | None) -> str:
@@ -35,9 +38,11 @@ def cell_text(value: object, column_type: str | None) -> str:
     return str(value)
 
 
-def read_sheet(book_name: str, sheet, spec: TableSpec) -> tuple[Table | None, list[Problem]]:
+def read_sheet(book_name: str, sheet, spec: TableSpec, scan: SheetScan) -> tuple[Table | None, list[Problem]]:
     source = f"{book_name}[{spec.sheet}]"
-    rows = list(sheet.iter_rows())
+    # Only the range holding values: a styled empty cell in column XFD must
+    # not make the reader walk 16,384 columns of every row.
+    rows = list(sheet.iter_rows(max_row=scan.used_rows, max_col=scan.used_columns)) if scan.used_rows else []
     if not rows or not any(cell.value not in (None, "") for cell in rows[0]):
         return None, [problem(source, "file.empty")]
     header = [str(cell.value) if cell.value is not None else "" for cell in rows[0]]
@@ -80,10 +85,20 @@ def read_sheet(book_name: str, sheet, spec: TableSpec) -> tuple[Table | None, li
     return table, problems + found
 
 
-def read_workbook(path: Path, schema: dict[str, TableSpec]) -> tuple[dict[str, Table], list[Problem]]:
+def read_workbook(
+    path: Path, schema: dict[str, TableSpec], root: Path | None = None
+) -> tuple[dict[str, Table], list[Problem]]:
+    """`root`: the INPUT folder the workbook was found in (None: named directly)."""
     try:
-        # Not read-only: hidden row and column flags are only read in full mode.
-        book = load_workbook(path, data_only=False)
+        with open_input(path, WORKBOOK_MAX_BYTES, path.name, root) as handle:
+            scans, problems = check_workbook(handle, path.name)
+            if problems:
+                return {}, problems
+            handle.seek(0)
+            # Not read-only: hidden row and column flags are only read in full mode.
+            book = load_workbook(handle, data_only=False)
+    except Refused as refused:
+        return {}, [refused.problem]
     except Exception as error:  # openpyxl raises many types for a bad file
         return {}, [problem(path.name, "file.unreadable", expected=type(error).__name__)]
     tables, problems = {}, []
@@ -93,7 +108,8 @@ def read_workbook(path: Path, schema: dict[str, TableSpec]) -> tuple[dict[str, T
         if spec.sheet not in book.sheetnames:
             problems.append(problem(path.name, "file.missing", expected=f"工作表“{spec.sheet}”"))
             continue
-        table, found = read_sheet(path.name, book[spec.sheet], spec)
+        scan = scans.get(spec.sheet) or SheetScan(path.name, "", sheet=True)
+        table, found = read_sheet(path.name, book[spec.sheet], spec, scan)
         problems += found
         if table is not None:
             tables[name] = table

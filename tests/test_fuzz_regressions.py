@@ -12,15 +12,16 @@ from pipeline.leaks import scan_text
 def test_a_cell_over_the_csv_field_limit_is_a_problem_not_a_crash(cli, problems_of, tmp_path):
     # Found by the export fuzzer: a 150,003-character cell (or an unclosed
     # quote running to the end of the file) made csv raise "field larger than
-    # field limit (131072)": exit 1 with 内部错误 instead of a problem.
+    # field limit (131072)": exit 1 with 内部错误 instead of a problem. Now the
+    # hostile-input reader (pipeline/csvfile.py) names the row and the column.
     rows = default_rows()
     rows["suggestions"] = [suggestion(1, **{"建议内容": "停车位" * 50_001})]
     folder = write_export(tmp_path / "in", rows)
-    assert problems_of(folder) == [("suggestions.csv", None, None, None, "file.malformed")]
+    assert problems_of(folder) == [("suggestions.csv", 2, "建议内容", None, "file.cell_too_large")]
     status, _, err = cli("export", "--input", folder, "--out", tmp_path / "out", "--audit", tmp_path / "audit")
     assert status == 1
     assert "内部错误" not in err
-    assert "不是可以读取的 CSV（文本第 2 行附近）" in err
+    assert "单元格过大" in err
 
 
 @pytest.mark.parametrize("number", ["320302.20000101.0009", "6222.0212.3456.7894"])
