@@ -45,7 +45,8 @@ def publish(output: Path, build: str, check: str) -> int:
         print(f"发布中止：{output} 正被另一个进程使用（{holder}），请等它结束后再运行。", file=sys.stderr)
         return 1
     with held:
-        if held.stale or folders.recover(output):
+        recovered = folders.recover(output)  # always: a killed run's trees must go even when the lock says so
+        if held.stale or recovered:
             print(f"上一次发布没有正常结束：已清理它留在 {folders.work_folder(output)} 的临时目录。")
         _sweep(folders.work_folder(output))
         staging = folders.staging_folder(output)

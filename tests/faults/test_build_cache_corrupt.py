@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +79,25 @@ def test_a_killed_builds_lock_is_taken_over_and_said_so(tmp_path):
     result = pelican(site, SAMPLE, cache)
     assert result.returncode == 0, result.stdout
     assert "没有正常结束" in result.stdout
+
+
+def test_two_real_builds_at_once_the_second_is_refused_and_the_first_completes(tmp_path):
+    """Two ``pelican`` processes on one OUTPUT: the first is held at its ``build:write`` step
+    (lock taken, outputs not written yet) while the second starts."""
+    site, resume = tmp_path / "site", tmp_path / "resume"
+    pause = {"SHOWCASE_FAULT_PAUSE": "build:write", "SHOWCASE_FAULT_RESUME": str(resume)}
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        first = pool.submit(pelican, site, SAMPLE, None, **pause)
+        deadline = time.monotonic() + 120
+        while not Path(f"{resume}.paused").exists():
+            assert not first.done(), first.result().stdout
+            assert time.monotonic() < deadline, "the first build never reached its pause"
+            time.sleep(0.05)
+        holder = Path(f"{resume}.paused").read_text(encoding="utf-8").strip()
+        second = pelican(site, SAMPLE, None)
+        resume.touch()
+        done = first.result(timeout=300)
+    assert second.returncode == 1, second.stdout
+    assert f"输出目录 {site} 正在被另一次构建使用（进程 {holder}（构建网站" in second.stdout
+    assert done.returncode == 0, done.stdout
+    assert (site / "index.html").is_file()
