@@ -3,6 +3,7 @@ folder cannot run at once. Every build here is a real ``pelican`` run (tests/fau
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import shutil
@@ -101,3 +102,35 @@ def test_two_real_builds_at_once_the_second_is_refused_and_the_first_completes(t
     assert f"输出目录 {site} 正在被另一次构建使用（进程 {holder}（构建网站" in second.stdout
     assert done.returncode == 0, done.stdout
     assert (site / "index.html").is_file()
+
+
+def rewritten_parse_cache(cache: Path, salt_of) -> None:
+    """parsed.pickle, whole and well formed, with one proposal's cached title changed and the
+    header's salt chosen by ``salt_of(salt)``: what a cache of other code could hold."""
+    path = cache / "parsed.pickle"
+    head, _, payload = path.read_bytes().partition(b"\n")
+    magic, checksum, salt = head.decode().split(" ")
+    entries = pickle.loads(payload)
+    label = next(label for label in sorted(entries) if label.startswith("proposals/"))
+    key, blob = entries[label]
+    data, problems = pickle.loads(blob)
+    entries[label] = (key, pickle.dumps(({**data, "title": FOREIGN_TITLE}, problems)))
+    payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+    checksum = hashlib.blake2b(payload, digest_size=16).hexdigest()
+    path.write_bytes(f"{magic} {checksum} {salt_of(salt)}\n".encode() + payload)
+
+
+FOREIGN_TITLE = "另一版本代码缓存的标题"
+
+
+@pytest.mark.parametrize("salt_of, used", [(lambda s: "0" * len(s), False), (lambda s: s, True)], ids=["other", "same"])
+def test_a_whole_cache_from_other_code_is_not_used(tmp_path, salt_of, used):
+    """A well-formed cache whose salt names other code is ignored. The same file with this
+    code's salt IS used (that is what the cache is for), which shows the salt is what decides."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    built(site, SAMPLE, cache)
+    shutil.rmtree(site)
+    rewritten_parse_cache(cache, salt_of)
+    built(site, SAMPLE, cache)
+    shown = any(FOREIGN_TITLE in page.read_text(encoding="utf-8") for page in site.glob("proposals/*/index.html"))
+    assert shown is used
