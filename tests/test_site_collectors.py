@@ -60,6 +60,13 @@ def test_corps_page_lists_every_flagged_proposal(site):
     assert listed(site, "collectors/index.html") == [f"xzjy-2024-{n:06d}" for n in range(3, 10)]
 
 
+def test_the_corps_is_in_the_main_navigation_and_marked_current_on_its_pages(site):
+    links = {text(a): a for a in soup(site, "index.html").select("nav.site-nav a")}
+    assert links["特约征集人"]["href"].endswith("collectors/")
+    current = soup(site, "collectors/index.html").select("nav.site-nav a[aria-current=page]")
+    assert [text(a) for a in current] == ["特约征集人"]
+
+
 def test_sector_pages_never_reveal_a_coarsened_type(site):
     assert listed(site, "collectors/teachers/index.html") == [f"xzjy-2024-{n:06d}" for n in range(3, 8)]
     assert listed(site, "collectors/journalists/index.html") == []
