@@ -20,6 +20,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
+from gitenv import GIT_ENV
 
 from pipeline.guards import raw_exports
 
@@ -37,12 +38,7 @@ class Repo:
         self.env = {
             **os.environ,
             "PRE_COMMIT_HOME": str(home),
-            "GIT_CONFIG_GLOBAL": os.devnull,
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "GIT_AUTHOR_NAME": "工作人员",
-            "GIT_AUTHOR_EMAIL": "staff@example.org",
-            "GIT_COMMITTER_NAME": "工作人员",
-            "GIT_COMMITTER_EMAIL": "staff@example.org",
+            **GIT_ENV,
         }
         self.base = ""
 

@@ -20,19 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exports import tree, work_leftovers
+from gitenv import GIT_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
 AS_OF_OLD, AS_OF = "2025-10-01", "2025-11-01"
 FAULT_VARIABLES = ("TRACE", "KILL", "ERRNO", "PAUSE", "RESUME")
-GIT_ENV = {
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_NAME": "工作人员",
-    "GIT_AUTHOR_EMAIL": "staff@example.org",
-    "GIT_COMMITTER_NAME": "工作人员",
-    "GIT_COMMITTER_EMAIL": "staff@example.org",
-}
 
 
 def environment(**faults: str) -> dict[str, str]:
