@@ -19,7 +19,7 @@ import pytest
 
 from tests.faults.build_helpers import SAMPLE, built, changed_copy, killed_at, points, replace_contents, tree
 
-KILLS_PER_SCENARIO = 10
+KILLS_PER_SCENARIO = 15
 
 
 @pytest.fixture(scope="module")
