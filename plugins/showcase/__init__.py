@@ -9,6 +9,7 @@ the Pagefind index at ``finalized`` (``search.py``). See README.md for the templ
 from pelican import signals
 
 from . import citation_formats, outputguard, qr, search, sitemap
+from .fragments import FragmentCache
 from .generator import ShowcaseGenerator
 from .render import FILTERS
 
@@ -19,6 +20,7 @@ def get_generators(pelican_object):
 
 
 def add_filters(generator):
+    generator.env.add_extension(FragmentCache)
     generator.env.filters.update(FILTERS)
     generator.env.filters.update(qr.FILTERS)
     generator.env.filters.update(citation_formats.filters(generator.settings))
