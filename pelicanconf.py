@@ -41,6 +41,7 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
     "trim_blocks": True,
     "lstrip_blocks": True,
+    "auto_reload": False,  # templates do not change during a build: no stat per get_template
     "extensions": [],
 }
 

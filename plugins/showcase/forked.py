@@ -16,11 +16,22 @@ T = TypeVar("T")
 MAX_WORKERS = 8
 
 
-def in_workers(work: Callable[[list[int]], list[T]], indexes: list[int], parallel_from: int) -> list[T]:
-    """``work(indexes)``, here when there are fewer than ``parallel_from`` or one core, else in shares."""
+def in_workers(
+    work: Callable[[list[int]], list[T]],
+    indexes: list[int],
+    parallel_from: int,
+    meanwhile: Callable[[], list[T]] | None = None,
+) -> list[T]:
+    """``work(indexes)``, here when there are fewer than ``parallel_from`` or one core, else in shares.
+
+    ``meanwhile()`` runs in this process while the workers work (work that must stay here,
+    e.g. because it updates this process's state); its results come first.
+    """
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(indexes) < parallel_from or workers < 2:
-        return work(indexes)
+        return (meanwhile() if meanwhile else []) + work(indexes)
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        parts = pool.map(work, [indexes[share::workers] for share in range(workers)])
-    return [result for part in parts for result in part]
+        pending = pool.map_async(work, [indexes[share::workers] for share in range(workers)])
+        here = meanwhile() if meanwhile else []
+        parts = pending.get()
+    return here + [result for part in parts for result in part]

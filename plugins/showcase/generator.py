@@ -113,10 +113,17 @@ class ShowcaseGenerator(Generator):
             for item in page_set(self.showcase, self.settings)
             for piece in (paginate(item, self.settings) if isinstance(item, Page) else [item])
         )
+        self._compile_templates()
         written = output.write(items, self._render)
         source.memo.save()
         logger.info("showcase: %d of %d outputs changed and were written", output.rendered, len(output.current))
         sitemap.add_pages(self.output_path, written, self.showcase)
+
+    def _compile_templates(self) -> None:
+        """Load (compile) the theme's templates here, once, rather than in each forked worker."""
+        for name in self.env.list_templates(extensions=["html"]):
+            if not name.startswith("!"):  # Pelican's own themes, not used by these pages
+                self.env.get_template(name)
 
     def _render(self, page: Page) -> str:
         return self.get_template(page.template).render(page_context(page, self.context, self.settings))

@@ -195,11 +195,12 @@ def _run(
     global _jobs, _output, _render
     _jobs, _output, _render = jobs, output_path, render
     try:
-        # Site-wide outputs (no `depends`) stay in this process: they are few, and what they
-        # remember between builds (memo.py) would be lost in a worker.
+        # Site-wide outputs (no `depends`) stay in this process, written while the workers write
+        # the rest: they are few, and what they remember between builds (memo.py) would be lost
+        # in a worker.
         here = [i for i, job in enumerate(jobs) if job.depends is None]
         there = [i for i, job in enumerate(jobs) if job.depends is not None]
-        return _do(here) + in_workers(_do, there, parallel_from)
+        return in_workers(_do, there, parallel_from, meanwhile=lambda: _do(here))
     finally:
         _jobs, _render = [], None
 
@@ -227,10 +228,16 @@ def _do(indexes: Iterable[int]) -> list[tuple[str, bool | None]]:
 def _write(path: Path, save_as: str, data: bytes) -> None:
     """Write one output in place. The fault point sits half-way, where a kill leaves the
     worst case, a torn file; the manifest's intent (above) makes the next build redo it."""
+    if not faults.ACTIVE:  # the hot path: one write, no copies, no Python file object
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        try:
+            view = memoryview(data)
+            while view:  # os.write may write less than asked
+                view = view[os.write(descriptor, view) :]
+        finally:
+            os.close(descriptor)
+        return
     with open(path, "wb") as stream:
-        if not faults.ACTIVE:  # the hot path: one write, no copies
-            stream.write(data)
-            return
         stream.write(data[: len(data) // 2])
         stream.flush()
         faults.point(f"output:{save_as}")
