@@ -45,6 +45,9 @@ JINJA_ENVIRONMENT = {
     "extensions": [],
 }
 
+# How a date reads on the site: the `when` filter (plugins/showcase/when.py) of the theme.
+SHOWCASE_DATE_FORMATS = {"year": "{year}年", "month": "{year}年{month}月", "day": "{year}年{month}月{day}日"}
+
 # Hand-written pages at /<slug>/.
 PAGE_PATHS = ["pages"]
 PAGE_URL = "{slug}/"

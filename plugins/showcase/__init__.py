@@ -12,6 +12,7 @@ from . import citation_formats, outputguard, qr, search, sitemap
 from .fragments import FragmentCache
 from .generator import ShowcaseGenerator
 from .render import FILTERS
+from .when import when_filter
 
 
 def get_generators(pelican_object):
@@ -21,8 +22,10 @@ def get_generators(pelican_object):
 
 def add_filters(generator):
     generator.env.add_extension(FragmentCache)
+    generator.env.extensions[FragmentCache.identifier].enabled = generator.settings.get("SHOWCASE_FRAGMENTS", True)
     generator.env.filters.update(FILTERS)
     generator.env.filters.update(qr.FILTERS)
+    generator.env.filters["when"] = when_filter(generator.settings)
     generator.env.filters.update(citation_formats.filters(generator.settings))
 
 
