@@ -1,8 +1,8 @@
 """Read the published data folder and the vocabulary, check them, build the models.
 
-This is the only module that touches files. YAML is read with
-``yaml.CSafeLoader`` (libyaml; the pure-Python ``SafeLoader`` only where
-PyYAML lacks it), through the parse cache (``parsecache.py``). All problems of all files are
+This is the only module that touches files. YAML is read from
+libyaml's events (``yamlload.py``; PyYAML's standard loader where the file is unusual or
+PyYAML lacks libyaml), through the parse cache (``parsecache.py``). All problems of all files are
 collected first; if there is any, :class:`ShowcaseDataError` is raised with the
 whole list, so the build fails once with every file and key named.
 """

@@ -15,15 +15,13 @@ from pathlib import Path
 
 import yaml
 
-from . import cachefile
+from . import cachefile, yamlload
 from .fingerprint import digest
 from .forked import in_workers
 from .schema import Problem
 
 FILE_NAME = "parsed.pickle"
 PARALLEL_FROM = 1000  # files to parse before forking workers pays for itself
-# libyaml when PyYAML has it; the pure-Python loader reads the same data otherwise.
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Check = Callable[[object], list[Problem]]
 # label → (digest of the file's bytes, pickled (data, problems))
 VALID = cachefile.mapping_of(
@@ -34,7 +32,7 @@ VALID = cachefile.mapping_of(
 def parse_yaml(raw: bytes, label: str) -> tuple[object, list[Problem]]:
     """Parse one file's bytes; a syntax or encoding error is a problem, not an exception."""
     try:
-        return yaml.load(raw.decode("utf-8"), Loader=LOADER), []
+        return yamlload.load(raw.decode("utf-8")), []
     except UnicodeDecodeError as error:
         return None, [Problem(label, "(文件)", "not-utf8", f"不是 UTF-8 编码：{error}")]
     except yaml.YAMLError as error:
