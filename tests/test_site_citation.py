@@ -28,7 +28,7 @@ from sitebuild import (
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from showcase.citation import proposal_dates
+from showcase.citation import cite, proposal_dates
 from showcase.data import load_vocabulary
 from showcase.models import Proposal
 
@@ -171,6 +171,23 @@ def test_dates_of_data_exported_before_the_dates_were_recorded(site_vocabulary, 
     for item in record["timeline"]:
         item["date"] = dates.get(item["stage"], item["date"])
     assert proposal_dates(Proposal.from_yaml(record, site_vocabulary)) == expected
+
+
+def test_a_citation_is_worked_out_once_per_record_and_site(site_vocabulary):
+    """The memo behind a page and its two citation files: per record, and per SITENAME and SITEURL."""
+    record = Proposal.from_yaml(proposal("xzjy-2024-000001"), site_vocabulary)
+    relative, absolute = {"SITENAME": "倾听徐州"}, {"SITENAME": "倾听徐州", "SITEURL": "https://example.org"}
+    assert cite(record, relative) is cite(record, dict(relative))
+    assert cite(record, relative).url == "/proposals/xzjy-2024-000001/"
+    assert cite(record, absolute).url == "https://example.org/proposals/xzjy-2024-000001/"
+    assert cite(record, {"SITENAME": "别的网站"}).author == "别的网站"
+    twin = Proposal.from_yaml({**proposal("xzjy-2024-000001"), "title": "另一个标题"}, site_vocabulary)
+    assert cite(twin, relative).title == "另一个标题"  # another record object: never the memo of the first
+    for number in range(30):  # records made and dropped: a new one may get a dropped one's id
+        title = f"第{number}个标题"
+        dropped = Proposal.from_yaml({**proposal("xzjy-2024-000001"), "title": title}, site_vocabulary)
+        assert cite(dropped, relative).title == title
+        del dropped
 
 
 # --- JSON-LD, Open Graph, <title> -------------------------------------------

@@ -56,7 +56,7 @@ def test_the_published_files_take_the_event_path(monkeypatch):
         "a: [1, 'x', [], {}]\nb: {c: d, e: [f]}\n",
         "- a\n- - b\n  - c\n- {d: 1}\n",
         "a: |\n  line one\n  line two\nb: >\n  folded\n  text\n",
-        'a: "tab\\there \\u4e2d"\nb: \'it\'\'s\'\n',
+        "a: \"tab\\there \\u4e2d\"\nb: 'it''s'\n",
         "a: 1\na: 2\n",  # duplicate key: the last wins, as in PyYAML
         "1: one\n2.5: two\ntrue: three\n~: four\n",  # keys that are not strings
         "a: &x [1, 2]\nb: *x\n",  # anchor and alias

@@ -63,8 +63,26 @@ def _shorten(text: str, length: int) -> str:
     return flat if len(flat) <= length else flat[: length - 1] + "…"
 
 
+# id(record) → (record, SITENAME, SITEURL, citation): a record's page, its two citation files and
+# its CSV row all cite it. The entry holds the record, so no other object can get its id.
+_CITED: dict[int, tuple] = {}
+CITED_MAX = 200_000  # entries kept before the memo starts again (a long-lived `pelican --autoreload`)
+
+
 def cite(record: Proposal | Story | Session, settings: dict) -> Citation:
-    """The citation of a proposal, story or session page."""
+    """The citation of a proposal, story or session page (worked out once per record and site)."""
+    author, url = settings.get("SITENAME", ""), settings.get("SITEURL")
+    entry = _CITED.get(id(record))
+    if entry is not None and entry[1] == author and entry[2] == url:
+        return entry[3]
+    if len(_CITED) >= CITED_MAX:
+        _CITED.clear()
+    citation = _cite(record, settings)
+    _CITED[id(record)] = (record, author, url, citation)
+    return citation
+
+
+def _cite(record: Proposal | Story | Session, settings: dict) -> Citation:
     if isinstance(record, Session):
         kind = "session"
         description = _shorten(record.agreed, DESCRIPTION_LENGTH)

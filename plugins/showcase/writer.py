@@ -200,20 +200,25 @@ def _run(
         # in a worker.
         here = [i for i, job in enumerate(jobs) if job.depends is None]
         there = [i for i, job in enumerate(jobs) if job.depends is not None]
-        return in_workers(_do, there, parallel_from, meanwhile=lambda: _do(here))
+        # A folder's outputs (a record's page and its citation files) go to one worker: it makes
+        # the folder once, and works out the record's citation once (citation.py).
+        folder = lambda index: os.path.dirname(jobs[index].save_as)  # noqa: E731
+        return in_workers(_do, there, parallel_from, meanwhile=lambda: _do(here), group=folder)
     finally:
         _jobs, _render = [], None
 
 
 def _do(indexes: Iterable[int]) -> list[tuple[str, bool | None]]:
     done = []
-    folders: set[Path] = set()  # a proposal's folder holds three outputs: make it once
-    for index in indexes:
+    folders: set[str] = set()  # a proposal's folder holds several outputs: make it once
+    output = str(_output)
+    for index in indexes:  # plain strings for paths: pathlib's objects cost more than the writes here
         item = _jobs[index]
-        path = _output / item.save_as
-        if path.parent not in folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
+        path = f"{output}/{item.save_as}"
+        folder = os.path.dirname(path)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
         if isinstance(item, Page):
             html = _render(item)
             _write(path, item.save_as, html.encode("utf-8"))
@@ -225,7 +230,7 @@ def _do(indexes: Iterable[int]) -> list[tuple[str, bool | None]]:
     return done
 
 
-def _write(path: Path, save_as: str, data: bytes) -> None:
+def _write(path: str, save_as: str, data: bytes) -> None:
     """Write one output in place. The fault point sits half-way, where a kill leaves the
     worst case, a torn file; the manifest's intent (above) makes the next build redo it."""
     if not faults.ACTIVE:  # the hot path: one write, no copies, no Python file object
