@@ -114,6 +114,7 @@ class ShowcaseGenerator(Generator):
             for piece in (paginate(item, self.settings) if isinstance(item, Page) else [item])
         )
         self._compile_templates()
+        self._namespace = {**self.env.globals, **self.context}  # what Template.render puts under a page's context
         written = output.write(items, self._render)
         source.memo.save()
         logger.info("showcase: %d of %d outputs changed and were written", output.rendered, len(output.current))
@@ -126,4 +127,11 @@ class ShowcaseGenerator(Generator):
                 self.env.get_template(name)
 
     def _render(self, page: Page) -> str:
-        return self.get_template(page.template).render(page_context(page, self.context, self.settings))
+        template = self.get_template(page.template)
+        # The page's namespace is one dict, handed to Jinja whole (shared=True): Template.render
+        # would copy the site's context twice more, with the globals, for every page.
+        namespace = page_context(page, self._namespace, self.settings)
+        try:
+            return self.env.concat(template.root_render_func(template.new_context(namespace, shared=True)))
+        except Exception:
+            self.env.handle_exception()  # the template's own traceback, as Template.render gives it
