@@ -125,7 +125,7 @@ class Stamp:
         return digest_text(FORMAT, salt, versions, identity, *(f"{label}:{key}" for label, key in sorted(data.items())))
 
     def unchanged(self, now: str) -> bool:
-        """The last complete build read exactly this, and left every file it wrote."""
+        """The last complete build read exactly this, and the top of its output folder is still there."""
         if self.path is None:
             return False
         stamp = cachefile.read(self.path, FORMAT, VALID)

@@ -173,6 +173,5 @@ def write(pelican) -> None:
         files.atomic_write(stamp, pages)
     if entry is None:
         return
-    buildstamp.wrote(output, [f"{BUNDLE}/pagefind-entry.json"])
     pages = sum(language["page_count"] for language in entry["languages"].values())
     logger.info("Pagefind: %d pages indexed in %.2f s", pages, time.perf_counter() - started)
