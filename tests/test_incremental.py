@@ -146,3 +146,17 @@ def test_a_session_change_reaches_its_page_and_the_proposal_pages_it_links(tmp_p
         page = f"proposals/{proposal_id}/index.html"
         assert before[page] != after[page] and "（更正）" in (site / page).read_text(encoding="utf-8")
     assert "（更正）" in (site / "sessions/mdm-lift-ebike-ai/index.html").read_text(encoding="utf-8")
+
+
+def test_a_change_to_a_record_a_feed_carries_reaches_the_feed(tmp_path, data):
+    """Feeds declare the records they carry (the newest FEED_MAX_ITEMS): the newest unlinked
+    proposal, retitled, must show in the feed of everything."""
+    newest = max(unlinked_proposals(data), key=lambda p: (str(read(p).get("first_published")), p.stem))
+
+    def change(data: Path) -> None:
+        record = read(newest)
+        record["title"] += "（订阅更正）"
+        write_yaml(newest, record)
+
+    site, _, _ = incremental_equals_clean(tmp_path, data, change)
+    assert "（订阅更正）" in (site / "feeds" / "all.atom.xml").read_text(encoding="utf-8")

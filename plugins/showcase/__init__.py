@@ -8,19 +8,24 @@ the Pagefind index at ``finalized`` (``search.py``). See README.md for the templ
 
 from pelican import signals
 
-from . import citation_formats, outputguard, qr, search, sitemap
-from .fragments import FragmentCache
-from .generator import ShowcaseGenerator
-from .render import FILTERS
-from .when import when_filter
+from . import buildstamp, outputguard, search, sitemap
+from .generator import ShowcaseGenerator, skip_pelican_pages
 
 
 def get_generators(pelican_object):
     outputguard.hold(pelican_object)  # already held since `initialized`, except in --autoreload's later runs
+    buildstamp.check(pelican_object)  # every run, before any generator exists
     return ShowcaseGenerator
 
 
 def add_filters(generator):
+    if buildstamp.vouched(generator.output_path):  # nothing will be rendered (buildstamp.py)
+        return
+    from . import citation_formats, qr
+    from .fragments import FragmentCache
+    from .render import FILTERS
+    from .when import when_filter
+
     generator.env.add_extension(FragmentCache)
     generator.env.extensions[FragmentCache.identifier].enabled = generator.settings.get("SHOWCASE_FRAGMENTS", True)
     generator.env.filters.update(FILTERS)
@@ -33,8 +38,10 @@ def register():
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_filters)
     signals.all_generators_finalized.connect(sitemap.start)
+    signals.all_generators_finalized.connect(skip_pelican_pages)
     signals.content_written.connect(sitemap.collect)
     signals.initialized.connect(outputguard.hold)
     signals.finalized.connect(sitemap.write)
     signals.finalized.connect(search.write)
+    signals.finalized.connect(buildstamp.write)  # after every other output of the build
     signals.finalized.connect(outputguard.release)  # last: after every write of the build

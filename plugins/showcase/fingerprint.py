@@ -55,13 +55,14 @@ class Fingerprints:
         Anything else raises, so a page cannot declare an input that would be
         fingerprinted by its (changing) memory address.
         """
-        known = self._by_object.get(id(value))
+        by_object = self._by_object
+        known = by_object.get(id(value))
         if known is not None:
             return known
         if value is None or isinstance(value, (str, int, float, bool, date)):
             return repr(value)
-        if isinstance(value, (list, tuple)):
-            return "[" + ",".join(self.of(item) for item in value) + "]"
+        if isinstance(value, (list, tuple)):  # mostly records (a list page's slice): looked up here, not recursed
+            return "[" + ",".join([by_object.get(id(item)) or self.of(item) for item in value]) + "]"
         if isinstance(value, dict):
             return "{" + ",".join(f"{self.of(k)}:{self.of(v)}" for k, v in sorted(value.items(), key=repr)) + "}"
         if is_dataclass(value) and not isinstance(value, type) and value.__dataclass_params__.frozen:

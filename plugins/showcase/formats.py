@@ -18,10 +18,8 @@ from functools import lru_cache
 from types import ModuleType
 
 from .schema import Problem, Rule
-from .shared import PROJECT, project_package
+from .shared import project_package
 from .vocabulary import Vocabulary
-
-SCHEMA_FOLDER = PROJECT / "schema"
 
 
 def _published_schema() -> ModuleType:

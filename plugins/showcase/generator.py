@@ -15,59 +15,55 @@ import gc
 import logging
 from pathlib import Path
 
-from pelican.generators import Generator
+from pelican.generators import Generator, PagesGenerator
 
-from . import formats, outputguard, sitemap
-from .data import load_showcase, load_vocabulary
-from .fingerprint import digest_files, digest_text
-from .memo import Memo
-from .pages import Page, page_sets
-from .parsecache import ParseCache
+from . import buildstamp, inputs, outputguard, sitemap
+from .fingerprint import digest_text
 from .shared import project_package
-from .writer import IncrementalWriter, page_context, paginate
+
+# The rest (data, pages, writer...) is imported when the build has work to do: a build that
+# finds nothing changed (buildstamp.py) never needs it.
 
 faults = project_package("durable", "faults")
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_DATA = "data/public"
-DEFAULT_VOCABULARY = "config/vocabulary.yaml"
-PLUGIN_FOLDER = Path(__file__).resolve().parent
+PELICAN_PAGE_LISTS = (
+    "pages",
+    "translations",
+    "hidden_pages",
+    "hidden_translations",
+    "draft_pages",
+    "draft_translations",
+)
 
 
-def _setting_path(settings: dict, name: str, default: str) -> Path:
-    """A path setting; a relative one is taken from the current directory."""
-    value = settings.get(name) or default
-    if not isinstance(value, str):
-        raise TypeError(f"设置 {name} 应为路径字符串，实为 {value!r}")
-    return Path(value).expanduser().resolve()
-
-
-def _tree(folder: Path) -> list[Path]:
-    return [path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts]
-
-
-def _settings_digest(settings: dict, fingerprints) -> str:
-    """The plain settings (strings, numbers, lists, dicts of them); objects are left out."""
-    parts = []
-    for name in sorted(settings):
-        try:
-            parts.append(f"{name}={fingerprints.of(settings[name])}")
-        except TypeError:
-            continue
-    return digest_text(*parts)
+def skip_pelican_pages(generators) -> None:
+    """``all_generators_finalized`` receiver: when nothing changed (``buildstamp``), Pelican's
+    own pages would be written with the bytes they have: leave them."""
+    if not any(isinstance(g, ShowcaseGenerator) and g.unchanged for g in generators):
+        return
+    for generator in generators:
+        if isinstance(generator, PagesGenerator):
+            for name in PELICAN_PAGE_LISTS:
+                setattr(generator, name, [])
 
 
 class ShowcaseGenerator(Generator):
+    unchanged = False  # see buildstamp.py
+
     def generate_context(self) -> None:
         faults.point("build:read")
-        vocabulary_path = _setting_path(self.settings, "SHOWCASE_VOCABULARY", DEFAULT_VOCABULARY)
-        vocabulary = load_vocabulary(vocabulary_path)
+        self.unchanged = buildstamp.vouched(self.output_path)
+        if self.unchanged:  # see buildstamp.py: Pelican's pages, sitemap and Pagefind are skipped too
+            logger.info("showcase: nothing changed since the last complete build, nothing written")
+            return
+        from .data import load_showcase, load_vocabulary
+        from .parsecache import ParseCache
+
+        vocabulary = load_vocabulary(inputs.vocabulary_path(self.settings))
         self.cache_folder = outputguard.settings_cache(self.settings)
-        # What a data file's check depends on besides its bytes: this code, the schema, the vocabulary.
-        self.code = digest_files(
-            [*_tree(PLUGIN_FOLDER), *_tree(formats.SCHEMA_FOLDER), vocabulary_path], PLUGIN_FOLDER.parent.parent
-        )
+        self.code = inputs.code_digest(self.settings)
         # The records live for the whole build: keep the garbage collector from walking
         # them again and again while they are made (each full collection visits every
         # object), then leave them out of later collections.
@@ -76,9 +72,8 @@ class ShowcaseGenerator(Generator):
             # SHOWCASE_PARALLEL_FROM (tests) overrides when to fork workers, for parsing and for writing.
             parallel = self.settings.get("SHOWCASE_PARALLEL_FROM")
             cache = ParseCache(self.cache_folder, self.code, **({"parallel_from": parallel} if parallel else {}))
-            self.showcase = load_showcase(
-                _setting_path(self.settings, "SHOWCASE_DATA", DEFAULT_DATA), vocabulary, cache
-            )
+            cache.known = buildstamp.data_read(self.output_path)  # read and hashed by the stamp check
+            self.showcase = load_showcase(inputs.data_folder(self.settings), vocabulary, cache)
         finally:
             gc.enable()
         gc.freeze()
@@ -86,19 +81,19 @@ class ShowcaseGenerator(Generator):
 
     def _salt(self) -> str:
         """What every output depends on besides its own inputs."""
-        source = self.showcase.source
-        theme = Path(self.settings["THEME"])
-        content = Path(self.settings["PATH"])
-        return digest_text(
-            self.code,
-            digest_files(_tree(theme), theme),
-            digest_files(_tree(content), content) if content.is_dir() else "",
-            _settings_digest(self.settings, source.fingerprints),
-            repr(self.showcase.synthetic),
-        )
+        return digest_text(inputs.base_salt(self.settings, self.code), repr(self.showcase.synthetic))
 
     def generate_output(self, writer) -> None:
         faults.point("build:write")
+        if self.unchanged:
+            sitemap.forget(self.output_path)
+            return
+        from .memo import Memo
+        from .pages import Page, page_sets
+        from .writer import IncrementalWriter, page_context, paginate
+
+        self._page_context = page_context
+
         source = self.showcase.source
         site = digest_text(*(f"{label}:{key}" for label, key in sorted(source.digests.items())))
         salt = self._salt()
@@ -126,11 +121,11 @@ class ShowcaseGenerator(Generator):
             if not name.startswith("!"):  # Pelican's own themes, not used by these pages
                 self.env.get_template(name)
 
-    def _render(self, page: Page) -> str:
+    def _render(self, page) -> str:
         template = self.get_template(page.template)
         # The page's namespace is one dict, handed to Jinja whole (shared=True): Template.render
         # would copy the site's context twice more, with the globals, for every page.
-        namespace = page_context(page, self._namespace, self.settings)
+        namespace = self._page_context(page, self._namespace, self.settings)
         try:
             return self.env.concat(template.root_render_func(template.new_context(namespace, shared=True)))
         except Exception:

@@ -47,6 +47,7 @@ class ParseCache:
         self._old: dict[str, tuple] = cachefile.read(self.path, self.salt, VALID)
         self._new: dict[str, tuple] = {}
         self.hits = 0
+        self.known: dict[str, tuple[bytes, str]] = {}  # label → (bytes, digest) the build already read
 
     def read(self, path: Path, label: str, check: Check) -> tuple[object, list[Problem], bytes, str]:
         """(data, problems, bytes, digest) of one file; ``check`` runs only on data that parsed."""
@@ -54,8 +55,9 @@ class ParseCache:
 
     def read_many(self, tasks: list[tuple[Path, str, Check]]) -> list[tuple[object, list[Problem], bytes, str]]:
         """``read`` for many files; files not in the cache are parsed by forked workers when many."""
-        raws = [path.read_bytes() for path, _, _ in tasks]
-        keys = [digest(raw) for raw in raws]
+        known = [self.known.get(label) for _, label, _ in tasks]
+        raws = [found[0] if found else path.read_bytes() for (path, _, _), found in zip(tasks, known, strict=True)]
+        keys = [found[1] if found else digest(raw) for raw, found in zip(raws, known, strict=True)]
         blobs: dict[int, bytes] = {}
         misses = []
         for index, ((_, label, _), key) in enumerate(zip(tasks, keys, strict=True)):

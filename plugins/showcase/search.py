@@ -43,7 +43,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from . import outputguard
+from . import buildstamp, outputguard
 from .fingerprint import digest_files, digest_text
 from .shared import project_package
 
@@ -155,6 +155,9 @@ def write(pelican) -> None:
         return
     started = time.perf_counter()
     output = Path(pelican.output_path)
+    if buildstamp.vouched(output):  # nothing changed since a build that left a whole index
+        logger.info("Pagefind: nothing changed, index kept")
+        return
     stamp, pages = _stamp(output, outputguard.per_output_cache(pelican.settings))
     entry_file = output / BUNDLE / "pagefind-entry.json"
     if stamp and stamp.is_file() and stamp.read_bytes() == pages and entry_file.is_file():

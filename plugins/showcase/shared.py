@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 PROJECT = Path(__file__).resolve().parents[2]
+SCHEMA_FOLDER = PROJECT / "schema"  # the published-data JSON Schema and its checker
 
 
 def project_package(name: str, submodule: str | None = None) -> ModuleType:

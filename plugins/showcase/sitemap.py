@@ -9,10 +9,7 @@ left out. URLs are absolute from
 ``SITEURL``; without it (a relative build) they are relative to the sitemap,
 which sits at the site root. Sorted by URL; no build time anywhere.
 
-lastmod: a proposal page or a story, its ``last_updated``; a list (``*_page``
-of Pelican's pagination) or campaign page, its newest record; a hand-written
-page, its own ``date``/``modified`` if it has one (else none); any other page,
-the newest date in the data.
+lastmod: see ``lastmod.py`` (imported only by a build that writes the sitemap).
 """
 
 from __future__ import annotations
@@ -22,51 +19,15 @@ from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .campaigns import Campaign
-from .dates import first_day, last_changed, last_updated, published_on
-from .models import Proposal, Showcase, Story
 from .shared import project_package
 
 faults = project_package("durable", "faults")
 
 NOINDEX = re.compile(r"""<meta\s+name=["']robots["']\s+content=["'][^"']*noindex""", re.IGNORECASE)
 
+FILE_NAME = "sitemap.xml"
 # output path -> {page URL: lastmod}, for the build running with that output path
 _builds: dict[str, dict[str, date | None]] = {}
-
-
-def _record_date(record) -> date | None:
-    if isinstance(record, Campaign):  # the newest of its records
-        return max(filter(None, map(_record_date, (*record.proposals, *record.stories))), default=None)
-    if isinstance(record, Proposal):
-        return published_on(record)
-    if isinstance(record, Story):
-        return first_day(last_updated(record))
-    return None
-
-
-def newest_date(showcase: Showcase) -> date | None:
-    found = [last_changed(p) for p in showcase.proposals]
-    found += [first_day(s.published_on) for s in showcase.stories]
-    found += [first_day(a.awarded_on) for year in showcase.commendations for a in year.awards]
-    return max(found, default=None)
-
-
-def lastmod(context: dict, record_date=_record_date) -> date | None:
-    if "proposal" in context:
-        return last_changed(context["proposal"])
-    if "story" in context:
-        return first_day(last_updated(context["story"]))
-    if "page" in context:  # a Pelican page (content/pages/*.md)
-        when = getattr(context["page"], "modified", None) or getattr(context["page"], "date", None)
-        return when.date() if when else None
-    listed = [r for key, value in context.items() if key.endswith("_page") for r in getattr(value, "object_list", ())]
-    dates = [d for d in map(record_date, listed) if d]
-    if "campaign" in context:
-        dates += [d for d in map(record_date, (context["campaign"],)) if d]
-    if dates:
-        return max(dates)
-    return newest_date(context["showcase"]) if "showcase" in context else None
 
 
 def start(generators) -> None:
@@ -75,17 +36,24 @@ def start(generators) -> None:
         _builds[generators[0].output_path] = {}
 
 
-def add_pages(output_path: str, written, showcase: Showcase) -> None:
+def forget(output_path: str) -> None:
+    """A build that writes nothing (``buildstamp``): the sitemap it has is the one it would write."""
+    _builds.pop(output_path, None)
+
+
+def add_pages(output_path: str, written, showcase) -> None:
     """The page sets' HTML pages (``writer.Written``) of the build writing to ``output_path``."""
     pages = _builds.get(output_path)
     if pages is None:
         return
+    from .lastmod import date_of, lastmod, newest_date
+
     known: dict[int, date | None] = {}  # record dates by object: list pages share their records
     newest = newest_date(showcase)
 
     def record_date(record) -> date | None:
         if id(record) not in known:
-            known[id(record)] = _record_date(record)
+            known[id(record)] = date_of(record)
         return known[id(record)]
 
     for page in written:
@@ -101,6 +69,8 @@ def collect(path, context) -> None:
         return
     if NOINDEX.search(Path(path).read_text(encoding="utf-8")):
         return
+    from .lastmod import lastmod
+
     pages[name.removesuffix("index.html")] = lastmod(context)
 
 
@@ -119,7 +89,7 @@ def write(pelican) -> None:
     pages = _builds.pop(pelican.output_path, None)
     if pages is None:
         return
-    path = Path(pelican.output_path) / "sitemap.xml"
+    path = Path(pelican.output_path) / FILE_NAME
     content = render(pages, pelican.settings.get("SITEURL") or "").encode("utf-8")
     # An unchanged site leaves it untouched; one torn by a kill differs, so the next build rewrites it
     # (written in place: a temporary file left by a kill would be deployed with the site).

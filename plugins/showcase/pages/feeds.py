@@ -7,7 +7,6 @@ a feed reader wants what is new, and a feed of every record would be 14 MB at
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterator
 from datetime import date
 
@@ -21,21 +20,25 @@ NO_DATE = date(1970, 1, 1)  # `updated` of a feed when the site has no entry at 
 
 def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
     limit = settings.get("FEED_MAX_ITEMS")  # Pelican's setting: a feed carries the newest N entries
-    everything = (*showcase.proposals, *showcase.stories)
+    # Newest first, once for every feed: a feed is its first `limit` records of one campaign (or all).
+    everything = sorted((*showcase.proposals, *showcase.stories), key=_newest_first, reverse=True)
+    newest = everything[:1]  # an empty campaign feed is as new as the site's newest entry
 
-    def feed(path: str, title: str, alternate: str, records: tuple) -> File:
+    def feed(path: str, title: str, alternate: str, records: list) -> File:
+        chosen = records[:limit] if limit else records
+
         def content() -> str:
-            # An empty campaign feed is as new as the site's newest entry.
-            newest = newest_entries(everything, 1)
-            fallback = newest[0].published if newest else NO_DATE
-            items = newest_entries(records, limit)
+            entries = _entries(newest)
+            fallback = entries[0].published if entries else NO_DATE
+            items = _entries(chosen)
             return atom(title=title, path=path, alternate=alternate, items=items, settings=settings, fallback=fallback)
 
-        return File(path, content)  # made only when the data changed (see File.content)
+        # An entry is made from its record alone: a feed changes only when one of its records does.
+        return File(path, content, depends=(title, alternate, chosen, newest))
 
     yield feed("feeds/all.atom.xml", settings["SITENAME"], "", everything)
     for name, slug in showcase.vocabulary.campaigns.items():
-        records = tuple(r for r in everything if r.campaign == name)
+        records = [r for r in everything if r.campaign == name]
         title = f"{settings['SITENAME']} · {name}"
         yield feed(f"feeds/campaigns/{slug}.atom.xml", title, f"campaigns/{slug}/", records)
 
@@ -45,8 +48,7 @@ def _newest_first(record: Proposal | Story) -> tuple[date, str]:
     return first_day(first_published(record)), record.url
 
 
-def newest_entries(records: tuple, limit: int | None) -> list[Entry]:
-    """The entries of the ``limit`` newest records, newest first; only those entries are made."""
-    chosen = heapq.nlargest(limit, records, key=_newest_first) if limit else records
-    found = [proposal_entry(r) if isinstance(r, Proposal) else story_entry(r) for r in chosen]
+def _entries(records: list) -> list[Entry]:
+    """The entries of records already newest first (by ``_newest_first``), in the feed's order."""
+    found = [proposal_entry(r) if isinstance(r, Proposal) else story_entry(r) for r in records]
     return sorted(found, key=lambda e: (e.published, e.url), reverse=True)
