@@ -102,7 +102,7 @@ def pages(site: Path) -> list[tuple[str, BeautifulSoup]]:
     return [(p.relative_to(site).as_posix(), soup(site, p.relative_to(site))) for p in sorted(site.rglob("*.html"))]
 
 
-SEARCH_SCRIPTS = ("/pagefind/pagefind-component-ui.js", "/theme/js/search.js")
+SEARCH_SCRIPTS = ("/theme/js/search.js",)
 
 
 def assert_inert(name: str, page: BeautifulSoup) -> None:
