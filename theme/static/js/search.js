@@ -120,7 +120,14 @@ async function run(debounced) {
     status.textContent = "";
     return;
   }
-  const api = await pagefind();
+  let api;
+  try {
+    api = await pagefind();
+  } catch (error) {
+    status.textContent = "搜索暂时无法使用，请稍后再试，或按类别浏览。";
+    engine = null; // the next search tries again
+    throw error;
+  }
   const query = term || null; // null: every page that passes the filters
   const answer = debounced
     ? await api.debouncedSearch(query, { filters }, DEBOUNCE)
