@@ -3,9 +3,9 @@
 For each size (published proposals; ``--sizes``) it generates a raw export of about three times as
 many rows with the sample generator, then measures as whole processes: the export, the floor
 (floor.py), a cold build, a rebuild after one record changed, a rebuild with nothing changed, the
-Pagefind step; then the output (size, page weight by type) and one search query in Chromium. Once
-per run: the export of ``--export-rows`` raw rows (100,000), the anonymiser's throughput and
-quality, and the YAML check. Writes ``results.md`` and ``build-time.svg`` into ``--out``.
+Pagefind step; then the output (size, page weight by type) and the example search queries in
+Chromium. Once per run: the export of ``--export-rows`` raw rows (100,000), the anonymiser's
+throughput and quality, and the YAML check. Writes ``results.md`` and ``build-time.svg`` into ``--out``.
 
     python benchmarks/bench.py [--sizes 1000 10000] [--runs 3] [--out benchmarks] [--work DIR]
 
@@ -55,7 +55,7 @@ class SizeResult:
     index: tuple[int, int]  # files, bytes of the search index
     pages: list[page_weight.PageWeight]
     css: dict[str, int]
-    search: search_weight.SearchWeight | str
+    search: list[search_weight.SearchRun] | str
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def measure_size(size: int, work: Path, runs: int, browser: bool) -> SizeResult:
     site = measure_site(folder / "data", folder, runs, lambda message: say(f"{size:,}: {message}"))
     say(f"{size:,}: page weight")
     pages, css = page_weight.measure(site.site)
-    say(f"{size:,}: search query in Chromium" if browser else f"{size:,}: no search query (--no-browser)")
+    say(f"{size:,}: search queries in Chromium" if browser else f"{size:,}: no search query (--no-browser)")
     search = search_weight.measure(site.site) if browser else "not measured: --no-browser"
     output = tree_size(site.site, skip=SEARCH_BUNDLE)
     index = tree_size(site.site / SEARCH_BUNDLE)

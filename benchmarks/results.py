@@ -122,16 +122,28 @@ def rewritten_line(size: SizeResult) -> str:
 
 
 def search_lines(size: SizeResult) -> list[str]:
-    search = size.search
-    if isinstance(search, str):
-        return [f"Search query at {size.published:,} published: {search}."]
+    runs = size.search
+    if isinstance(runs, str):
+        return [f"Search queries at {size.published:,} published: {runs}."]
+    parts = sorted({name for run in runs for name in run.first.gzipped})
+    header = ["query", "page says", "requests", *parts, "**first query**", "second query", "its extra bytes"]
     rows = [
-        [part, str(search.requests[part]), f"{search.served[part] / KB:.1f} KB", f"{search.gzipped[part] / KB:.1f} KB"]
-        for part in sorted(search.served)
+        [
+            run.first.query,
+            run.first.results,
+            str(sum(run.first.requests.values())),
+            *[f"{run.first.gzipped.get(name, 0) / KB:.1f} KB" for name in parts],
+            f"**{run.first.total / KB:.1f} KB**",
+            run.second.query,
+            f"{run.second.total / KB:.1f} KB ({sum(run.second.requests.values())} requests)",
+        ]
+        for run in runs
     ]
-    rows.append(["**total**", str(sum(search.requests.values())), "", f"**{search.total / KB:.1f} KB**"])
-    header = ["part", "requests", "bytes sent (no compression)", "with gzip on text files"]
-    intro = f"Search for **{search.query}** at {size.published:,} published (page says: {search.results}):"
+    intro = (
+        f"Search at {size.published:,} published: each query opened as `/search/?q=` in a fresh browser "
+        "(its first query), then the next one typed on that page (the second query's extra bytes). "
+        "Bytes as sent, scripts counted gzip-compressed:"
+    )
     return [intro, "", *_table(header, rows)]
 
 

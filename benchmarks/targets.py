@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from page_weight import KB, OUTCOME_BUDGET, percentile
+from search_weight import QUERIES
 
 if TYPE_CHECKING:
     from bench import BenchResult
@@ -23,7 +24,7 @@ EXPORT_MEMORY = 2 * 2**30
 BUILD_MEMORY = 2**30
 ANONYMISER_PER_SECOND = 3000
 ANONYMISER_SAMPLE = 3000  # records: fewer (a smoke run) measure start-up noise, not throughput
-SEARCH_BYTES = 300 * KB
+SEARCH_BYTES = 200 * KB  # each example query's first search (search_weight.QUERIES)
 
 
 @dataclass(frozen=True)
@@ -119,9 +120,11 @@ def yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
-def search_target(search, where: str, judged) -> Target:
-    name = "first search query < 300 KB at 10k (index chunks, fragments, engine)"
-    if isinstance(search, str):
-        return Target(name, search, None)
-    measured = f"{search.total / KB:.0f} KB for {search.query}{where}"
-    return Target(name, measured, judged(search.total < SEARCH_BYTES))
+def search_target(runs, where: str, judged) -> Target:
+    name = f"first search query < {SEARCH_BYTES // KB} KB at 10k, each of {'、'.join(QUERIES)}"
+    if isinstance(runs, str):
+        return Target(name, runs, None)
+    firsts = ", ".join(f"{run.first.query} {run.first.total / KB:.0f} KB" for run in runs)
+    seconds = ", ".join(f"+{run.second.total / KB:.0f} KB" for run in runs)
+    measured = f"{firsts}; second query {seconds}{where}"
+    return Target(name, measured, judged(all(run.first.total < SEARCH_BYTES for run in runs)))

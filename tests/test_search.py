@@ -201,13 +201,24 @@ def test_the_bundle_is_written_with_the_files_the_page_loads(sample_site):
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["version"] == "1.5.2"
     assert list(entry["languages"]) == ["zh-cn"]  # from <html lang="zh-CN">
-    for name in ("pagefind.js", "pagefind-worker.js", "pagefind-component-ui.js", "pagefind-component-ui.css"):
+    for name in ("pagefind.js", "pagefind-worker.js"):
         assert (bundle / name).is_file(), name
     assert list(bundle.glob("wasm.*.pagefind")) and list(bundle.glob("index/*.pf_index"))
     page = soup(sample_site, "search/index.html")
-    for tag in page.find_all(src=True) + page.find_all("link", href=True):
-        url = tag.get("src") or tag.get("href")
+    urls = [tag.get("src") or tag.get("href") for tag in page.find_all(src=True) + page.find_all("link", href=True)]
+    urls.append(page.select_one("form[role=search]")["data-pagefind"])  # what theme/js/search.js imports
+    assert "../pagefind/pagefind.js" in urls
+    for url in urls:
         assert (sample_site / "search" / url).resolve().is_file(), url
+
+
+def test_pagefinds_ready_made_interfaces_are_not_published(sample_site):
+    bundle = sample_site / "pagefind"
+    names = {p.name for p in bundle.iterdir() if p.is_file()}
+    assert not names & set(showcase_search.UNUSED_FILES), names
+    assert not [name for name in names if "-ui" in name or "highlight" in name], names
+    search_page = (sample_site / "search" / "index.html").read_text(encoding="utf-8")
+    assert "-ui." not in search_page and "pagefind-" not in search_page
 
 
 def test_indexes_exactly_the_published_proposals_and_stories(sample_site):
@@ -456,20 +467,33 @@ def test_search_off_writes_no_index(tmp_path):
 # --- the /search/ page -----------------------------------------------------
 
 
-def test_search_page_has_the_component_ui_with_chinese_labels(sample_site):
+def test_search_page_has_a_get_form_a_lazy_filter_pane_and_a_live_summary(sample_site):
     page = soup(sample_site, "search/index.html")
     assert text(page.h1) == "搜索"
-    main = page.find("main")
-    inputs = main.select("pagefind-input")
-    assert len(inputs) == 1 and inputs[0]["placeholder"].startswith("输入关键词")
-    assert len(main.select("pagefind-results")) == 1 and len(main.select("pagefind-summary")) == 1
-    filters = main.select("details.search-filters pagefind-filter-pane")
-    assert len(filters) == 1
-    summary = text(main.select_one("details.search-filters > summary"))
+    ui = page.select_one("main .search-ui")
+    form = ui.select_one("form[role=search]")
+    assert form["method"] == "get"  # ?q= on this page, read by search.js
+    assert (sample_site / "search" / form["action"] / "index.html").resolve() == sample_site / "search/index.html"
+    field = form.select_one("input[type=search][name=q]")
+    assert text(form.find("label", attrs={"for": field["id"]})) == "搜索关键词"
+    assert field["placeholder"].startswith("例如")
+    assert [text(b) for b in form.select("button[type=submit]")] == ["搜索"]
+    status = ui.select_one(".search-status")
+    assert status["role"] == "status" and status["aria-live"] == "polite"
+    assert ui.select_one("ol.search-results") is not None
+    more = ui.select_one("button.search-more")
+    assert text(more) == "更多结果" and more.has_attr("hidden")
+    # The pane is empty until opened (search.js fills it from pagefind.filters()); its order names
+    # every filter of the index, and its summary says what they are.
+    filters = ui.select_one("details.search-filters")
+    assert not filters.has_attr("open") and not filters.select("input")
+    summary = text(filters.summary)
     assert all(name in summary for name in ("类别", "专项活动", "领域", "地区", "年份", "办理结果"))
-    # The pane shows each filter under its own name: every one is Chinese, and all of them are in the index.
+    assert set(filters["data-order"].split()) == FILTER_KEYS
     keys = {key for fragment in fragments(sample_site).values() for key in fragment["filters"]}
     assert keys == FILTER_KEYS - ({CAMPAIGN} if not any(r["campaign"] for r in records(SAMPLE)[0].values()) else set())
+    assert [s["src"] for s in page.find_all("script", src=True)] == ["../theme/js/search.js"]
+    assert page.find("script", src=True)["type"] == "module"
 
 
 def test_without_javascript_the_page_says_so_and_links_to_the_lists(sample_site):

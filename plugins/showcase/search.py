@@ -1,8 +1,11 @@
 """The search index: Pagefind's extended build, run at Pelican's ``finalized`` signal.
 
 Every ``pelican`` build (``make html``, ``make publish``, CI) writes
-``<output>/pagefind/``: the index and Pagefind's own scripts, which the
-``/search/`` page (``pages/search.py``, template ``search.html``) loads. Only
+``<output>/pagefind/``: the index and Pagefind's search scripts (``pagefind.js``,
+its worker and WebAssembly), which the ``/search/`` page (``pages/search.py``,
+template ``search.html``, ``theme/static/js/search.js``) loads. Pagefind's
+ready-made interfaces are deleted from the bundle (``UNUSED_FILES``): the page
+is our own, on Pagefind's JS API. Only
 the *extended* binary (``pagefind[extended]``, package ``pagefind_bin_extended``)
 segments Chinese, so it is the only one used: without it the build fails
 rather than write an index that finds nothing for 电梯.
@@ -60,6 +63,17 @@ BODY = "data-pagefind-body"
 SPLIT_LANGUAGES = b'["zh","ja","th"].includes(primaryLang)'
 SPLIT_LANGUAGES_BUT_CHINESE = b'["ja","th"].includes(primaryLang)'
 SEARCH_SCRIPTS = ("pagefind.js", "pagefind-worker.js")
+# Pagefind's ready-made interfaces and its highlighter: /search/ is our own page on pagefind.js
+# (theme/js/search.js), so nothing loads these and they are not published.
+UNUSED_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 
 
 class SearchIndexError(Exception):
@@ -96,6 +110,12 @@ def unsplit_chinese_queries(bundle: Path) -> None:
         path.write_bytes(code.replace(SPLIT_LANGUAGES, SPLIT_LANGUAGES_BUT_CHINESE))
 
 
+def remove_unused_files(bundle: Path) -> None:
+    """Delete the parts of Pagefind's bundle that no page loads (``UNUSED_FILES``)."""
+    for name in UNUSED_FILES:
+        (bundle / name).unlink(missing_ok=True)
+
+
 def build_index(output: Path) -> dict | None:
     """Write ``output/pagefind/`` and return its ``pagefind-entry.json`` (None: nothing to index)."""
     output = output.resolve()
@@ -127,6 +147,7 @@ def build_index(output: Path) -> dict | None:
             f"搜索索引收录了 {indexed} 个页面，应为 {len(expected)} 个（带 {BODY} 的建议和案例页）：\n{log}"
         )
     unsplit_chinese_queries(bundle)
+    remove_unused_files(bundle)
     return entry
 
 
@@ -161,6 +182,7 @@ def write(pelican) -> None:
     stamp, pages = _stamp(output, outputguard.per_output_cache(pelican.settings))
     entry_file = output / BUNDLE / "pagefind-entry.json"
     if stamp and stamp.is_file() and stamp.read_bytes() == pages and entry_file.is_file():
+        remove_unused_files(output / BUNDLE)  # an index kept from before they were removed
         logger.info("Pagefind: no indexed page changed, index kept")
         return
     if stamp and stamp.exists():

@@ -1,10 +1,14 @@
-"""The /search/ page in Chromium (Pagefind's Component UI over the sample's index): the example
-queries give a first result whose title holds the query and that opens; ?q= links work; the
-filter dropdowns narrow the results; no axe violation with results and an open dropdown.
-(The index itself and its queries in Node.js: tests/test_search.py.)"""
+"""The /search/ page in Chromium (our page on Pagefind's JS API, theme/js/search.js, over the sample's
+index): the example queries give a first result whose title holds the query and that opens; ?q=
+links show results that are real record pages; a second query replaces the first; "更多结果" shows
+the next ten; the filter pane loads its indexes only when opened, and its checkboxes narrow the
+results; the page works from the keyboard alone; no axe violation with results and with the pane
+open. (The index itself and its queries in Node.js: tests/test_search.py.)"""
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 
 import pytest
@@ -15,25 +19,32 @@ from .helpers import describe_violations, run_axe
 pytestmark = pytest.mark.browser
 
 QUERIES = ["电梯", "减负", "外卖骑手", "消防"]
-RESULTS = "pagefind-results li.pf-result"
-RESULT_LINKS = "pagefind-results a.pf-result-link"
+PAGE = 10  # results shown at a time (search.js)
+RESULTS = ".search-results > li"
+RESULT_LINKS = ".search-results a"
+STATUS = ".search-status"
+FIELD = "input[name=q]"
 
 
 def search(page, query):
     page.goto("/search/")
-    field = page.get_by_role("searchbox").or_(page.locator("pagefind-input input")).first
-    field.fill(query)
+    page.locator(FIELD).fill(query)  # typing: a debounced search
     expect(page.locator(RESULT_LINKS).first).to_be_visible()
-    expect(page.locator("pagefind-summary")).to_contain_text(query)
+    expect(page.locator(STATUS)).to_contain_text(query)
 
 
 def result_count(page) -> int:
-    summary = page.locator("pagefind-summary").inner_text()
-    found = re.search(r"\d+", summary)
+    """The number the summary announces; the list shows the first PAGE of them."""
+    summary = page.locator(STATUS).inner_text()
+    found = re.search(r"找到 (\d+) 条", summary)
     assert found, summary
-    count = int(found.group())
-    expect(page.locator(RESULTS)).to_have_count(count)
+    count = int(found.group(1))
+    expect(page.locator(RESULTS)).to_have_count(min(count, PAGE))
     return count
+
+
+def filter_requests(page) -> list[str]:
+    return page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
 
 
 @pytest.mark.parametrize("query", QUERIES)
@@ -42,64 +53,94 @@ def test_query_gives_a_matching_first_result_that_opens(page, base_url, query):
     first = page.locator(RESULT_LINKS).first
     title = first.inner_text()
     assert query in title, f"{query}: first result is {title!r}"
+    # The excerpt marks the query's words (Pagefind's <mark>, as elements, never parsed HTML).
+    marks = page.locator(".search-results > li").first.locator("mark").all_inner_texts()
+    assert marks and all(mark in query for mark in marks), marks
     first.click()
     page.wait_for_url(re.compile(rf"{re.escape(base_url)}/(proposals|stories)/[^/]+/$"))
     assert page.locator("main h1").inner_text() == title
 
 
-def test_a_search_link_shows_its_results(page):
+def test_a_search_link_shows_results_that_are_real_record_pages(page, site_dir):
     page.goto("/search/?q=电梯")
     expect(page.locator(RESULT_LINKS).first).to_contain_text("电梯")
-    assert page.locator("pagefind-input input").input_value() == "电梯"
+    assert page.locator(FIELD).input_value() == "电梯"
+    count = result_count(page)
+    assert count > 1
+    for link in page.locator(RESULT_LINKS).all():
+        path = re.fullmatch(r"/(proposals|stories)/[a-z0-9-]+/", link.get_attribute("href"))
+        assert path, link.get_attribute("href")
+        assert (site_dir / path.group().strip("/") / "index.html").is_file(), path.group()
+    meta = page.locator(".search-result-meta").first.inner_text()
+    assert re.fullmatch(r"(建议|成果案例) · \d{4}年", meta), meta
 
 
-def settled(page, count):
-    """Wait until the summary announces ``count`` results and the list shows them all."""
-    expect(page.locator("pagefind-summary")).to_contain_text(re.compile(rf"(?<!\d){count}(?!\d)"))
-    expect(page.locator(RESULTS)).to_have_count(count)
+def test_a_second_query_replaces_the_first_and_updates_the_link(page):
+    page.goto("/search/?q=电梯")
+    expect(page.locator(STATUS)).to_contain_text("电梯")
+    page.locator(FIELD).fill("外卖骑手")
+    page.locator(FIELD).press("Enter")
+    expect(page.locator(STATUS)).to_contain_text("外卖骑手")
+    assert "外卖骑手" in page.locator(RESULT_LINKS).first.inner_text()
+    assert page.evaluate("() => new URLSearchParams(location.search).get('q')") == "外卖骑手"
+    page.locator(FIELD).fill("qzxjkv")
+    page.locator(FIELD).press("Enter")
+    expect(page.locator(STATUS)).to_have_text("没有找到与“qzxjkv”相关的结果。")
+    expect(page.locator(RESULTS)).to_have_count(0)
 
 
-def open_group(page, group):
-    """Open the filters (collapsed on a phone) and the group ``group``; returns the group."""
+def test_more_results_shows_the_next_ten_and_moves_the_focus_to_them(page):
+    page.goto("/search/?q=建议")
+    expect(page.locator(RESULTS)).to_have_count(PAGE)
+    count = result_count(page)
+    assert count > 2 * PAGE, f"the sample has only {count} results for 建议"
+    more = page.get_by_role("button", name="更多结果")
+    more.click()
+    expect(page.locator(RESULTS)).to_have_count(2 * PAGE)
+    first_new = page.locator(RESULT_LINKS).nth(PAGE)
+    expect(first_new).to_be_focused()
+
+
+def open_filters(page):
     filters = page.locator("details.search-filters")
-    if not filters.evaluate("d => d.open"):
-        filters.locator("summary").first.click()
-    pane = page.locator(f"details.pf-filter-group[data-filter-name='{group}']")
-    if not pane.evaluate("d => d.open"):
-        pane.locator("summary").first.click()
-    return page.get_by_role("group", name=group)
+    filters.locator("summary").click()
+    expect(page.locator(".search-filter-groups input").first).to_be_visible()
 
 
 def pick(page, group, value, before):
-    """Tick ``value`` in the filter group ``group``; -> the number of results it leaves.
-
-    Read from the results, once they have changed from ``before``: the count
-    beside a checkbox is the whole index's until Pagefind has answered the
-    query, so on a busy machine it can still say 4 stories while the list
-    shows the 1 that matches (the flaky failure this replaces)."""
-    option = open_group(page, group).get_by_role("checkbox", name=re.compile(f"^{re.escape(value)}"))
+    """Tick ``value`` in ``group``; -> the number of results it leaves, once the summary changed."""
+    option = page.get_by_role("group", name=group).get_by_role("checkbox", name=re.compile(f"^{re.escape(value)}"))
     option.check()
-    summary = page.locator("pagefind-summary")
-    expect(summary).not_to_have_text(re.compile(rf"(?<!\d){before}(?!\d)"))
-    expect(summary).to_have_text(re.compile(r"\d"))
+    expect(page.locator(STATUS)).not_to_have_text(re.compile(rf"找到 {before} 条"))
     return result_count(page)
+
+
+def test_the_filter_pane_loads_its_indexes_only_when_opened(page):
+    page.goto("/search/?q=电梯")
+    expect(page.locator(RESULT_LINKS).first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    loaded = filter_requests(page)
+    assert any(".pf_index" in url for url in loaded), loaded  # the query did load its index chunk
+    assert not [url for url in loaded if ".pf_filter" in url], "filter indexes loaded before the pane opened"
+    assert not page.locator(".search-filter-groups input").count()
+    open_filters(page)
+    assert [url for url in filter_requests(page) if ".pf_filter" in url]
+    names = page.locator(".search-filters legend").all_inner_texts()
+    assert names == ["类别", "专项活动", "领域", "建议人所在地区", "年份", "办理结果"][: len(names)]
+    assert {"类别", "领域", "年份", "办理结果"} <= set(names)
 
 
 def test_filters_narrow_the_results(page):
     search(page, "电梯")
     everything = result_count(page)
-    hrefs = page.locator(RESULT_LINKS).evaluate_all("links => links.map(l => l.href)")
-    assert any("/proposals/" in h for h in hrefs) and any("/stories/" in h for h in hrefs), hrefs
-
+    open_filters(page)
     stories = pick(page, "类别", "成果案例", everything)
     assert 0 < stories < everything
     for link in page.locator(RESULT_LINKS).all():
         assert "/stories/" in link.get_attribute("href")
-
     # Proposals only, then a year on top: narrower again, and only that year's proposals.
-    open_group(page, "类别").get_by_role("checkbox", name=re.compile("^成果案例")).uncheck()
-    # Wait until the page shows every result again, so the next pick's change is from the full list.
-    settled(page, everything)
+    page.get_by_role("group", name="类别").get_by_role("checkbox", name=re.compile("^成果案例")).uncheck()
+    expect(page.locator(STATUS)).to_contain_text(f"找到 {everything} 条")
     proposals = pick(page, "类别", "建议", everything)
     year = pick(page, "年份", "2024年", proposals)
     assert 0 < year < proposals
@@ -107,8 +148,73 @@ def test_filters_narrow_the_results(page):
         assert re.search(r"/proposals/xzjy-2024-\d{6}/$", link.get_attribute("href"))
 
 
-def test_no_axe_violations_with_results_and_an_open_filter(page, axe_path):
+def focused(page) -> str:
+    return page.evaluate("() => document.activeElement.outerHTML.slice(0, 80)")
+
+
+def tab_to(page, selector, limit=40) -> int:
+    """Press Tab until the element matching ``selector`` has the focus; -> the presses it took."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return presses
+    raise AssertionError(f"{selector} not reached by Tab in {limit} presses (focus: {focused(page)})")
+
+
+def test_the_keyboard_alone_searches_opens_the_filters_and_reaches_the_results(page):
+    page.goto("/search/")
+    tab_to(page, FIELD)
+    page.keyboard.type("电梯")
+    page.keyboard.press("Enter")
+    expect(page.locator(STATUS)).to_contain_text("电梯")
+    # From the field: the button, the filter pane's summary, then the first result.
+    assert tab_to(page, ".search-filters > summary", limit=2) == 2
+    assert tab_to(page, RESULT_LINKS, limit=1) == 1
+    first = page.evaluate("() => document.activeElement.getAttribute('href')")
+    # Back to the pane, open it with Enter, tick the first checkbox with Space.
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(".search-filter-groups input").first).to_be_visible()
+    tab_to(page, ".search-filter-groups input", limit=1)
+    before = result_count(page)
+    page.keyboard.press("Space")
+    expect(page.locator(".search-filter-groups input").first).to_be_checked()
+    expect(page.locator(STATUS)).not_to_have_text(re.compile(rf"找到 {before} 条"))
+    page.locator(RESULT_LINKS).first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/(proposals|stories)/[^/]+/$"))
+    assert first  # the result reached by Tab was a link
+
+
+def test_no_axe_violations_with_results_and_with_the_filter_pane_open(page, axe_path):
     search(page, "消防")
-    open_group(page, "领域")
     violations = run_axe(page)
-    assert not violations, describe_violations(violations)
+    assert not violations, "results shown:\n" + describe_violations(violations)
+    open_filters(page)
+    violations = run_axe(page)
+    assert not violations, "filter pane open:\n" + describe_violations(violations)
+
+
+HOSTILE = "<img src=x onerror=window.pwned=1>"
+
+
+def hostile_fragment(route):
+    """The real fragment with markup in its title and in its text around the words found."""
+    response = route.fetch()
+    raw = gzip.decompress(response.body())
+    signature, fragment = raw[:12], json.loads(raw[12:])
+    fragment["meta"]["title"] = HOSTILE + fragment["meta"]["title"]
+    fragment["content"] = fragment["content"].replace(".", HOSTILE)  # Pagefind ends the heading with "."
+    body = gzip.compress(signature + json.dumps(fragment, ensure_ascii=False).encode())
+    route.fulfill(response=response, body=body)
+
+
+def test_markup_in_the_index_is_shown_as_text(page):
+    page.route("**/*.pf_fragment", hostile_fragment)
+    page.goto("/search/?q=电梯")
+    expect(page.locator(RESULT_LINKS).first).to_contain_text(HOSTILE)
+    excerpts = page.locator(".search-results li > p:last-child").all_inner_texts()
+    assert any(HOSTILE in e for e in excerpts), excerpts  # an excerpt held it, as text
+    assert page.locator(".search-results img").count() == 0
+    assert page.locator(".search-results mark").count()  # Pagefind's own marks still are elements
+    assert page.evaluate("() => window.pwned") is None
