@@ -46,7 +46,8 @@ def binary() -> str:
 
 def version() -> str:
     result = subprocess.run([binary(), "version"], capture_output=True, text=True, check=False)
-    return result.stdout.split()[1] if result.returncode == 0 and result.stdout else "not installed"
+    # "hugo v0.168.0-<commit>+extended+withdeploy linux/amd64 ...": the version and the edition
+    return result.stdout.split()[1].split("-")[0] if result.returncode == 0 and result.stdout else "not installed"
 
 
 def convert(data: Path, source: Path, log: Path) -> Run:

@@ -212,7 +212,9 @@ def markdown(result: BenchResult) -> str:
         "edited between runs; nothing changed = run again; Pagefind alone = `benchmarks/pagefind_step.py` "
         "(the build's own `build_index`); floor = `benchmarks/floor.py` (C loader, one Jinja2 page per "
         "published proposal, nothing else). Pages/s counts the HTML pages of a cold build; files written "
-        "counts the files of the site that the step's last run created or rewrote (new modification time or size).",
+        "counts the files of the site that the step's last run created or rewrote (new modification time or size). "
+        "× Hugo: the median over the Hugo peer's cold build (next section); Hugo's server runs are in memory, "
+        "their peak RSS that of the server process (first build included, `VmHWM`).",
         "",
         *_table(
             SITE_COLUMNS,
