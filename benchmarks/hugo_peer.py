@@ -101,6 +101,18 @@ def _wait_for(lines: queue.Queue, pattern: re.Pattern | str, seconds: float, log
             return found
 
 
+def _drain(lines: queue.Queue, log) -> None:
+    """Log what the server printed since (a second rebuild of one change must not count for the next)."""
+    while True:
+        try:
+            line = lines.get_nowait()
+        except queue.Empty:
+            return
+        if line is None:
+            raise StepFailed("hugo server exited")
+        log.write(line)
+
+
 def _fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=30) as response:
         return response.read().decode("utf-8")
@@ -142,6 +154,7 @@ def server_rebuilds(
                 sentence = f"本条为 Hugo 基准测试第 {number} 次修改。"
                 front = json.loads(original)
                 front["body"] += sentence
+                _drain(lines, handle)
                 started = time.perf_counter()
                 path.write_text(json.dumps(front, ensure_ascii=False) + "\n", encoding="utf-8")
                 found = _wait_for(lines, REBUILT, REBUILD_SECONDS, handle)

@@ -117,3 +117,16 @@ def test_trash_moves_old_trees_aside_and_deletes_them_later(tmp_path):
     assert [p.stat().st_ino for p in moved] == [inode]  # renamed, not copied nor deleted before a timed run
     trash.remove()
     assert not (tmp_path / "trash").exists()
+
+
+def test_server_rebuild_is_timed_until_the_change_is_served(built, tmp_path):
+    out, published = built
+    source, record = out.parent / "source", published[0]["id"]
+    before = hugo_peer.content_file(source, record).read_bytes()
+    series, reported = hugo_peer.server_rebuilds(
+        source, record, 2, tmp_path / "server.log", tmp_path / "c", "fast render"
+    )
+    assert len(series.runs) == 2 and all(run.seconds > 0 and run.peak_rss > 0 for run in series.runs)
+    assert len(reported) == 2 and all(ms >= 0 for ms in reported)
+    assert "Change detected" in (tmp_path / "server.log").read_text(encoding="utf-8")
+    assert hugo_peer.content_file(source, record).read_bytes() == before  # the change is undone
