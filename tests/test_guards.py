@@ -26,7 +26,7 @@ from pipeline.guards import raw_exports
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "public"
-LINKED = ("pipeline", "schema", "config", ".venv", "requirements.txt", "requirements-dev.txt")
+LINKED = ("pipeline", "schema", "config", ".venv", "requirements.txt", "requirements-dev.txt", "requirements-bench.txt")
 COPIED = (".pre-commit-config.yaml", ".gitignore", "pyproject.toml", "Makefile")
 PROPOSAL = "data/public/proposals/xzjy-2024-000188.yaml"
 RAW_HEADER = "建议编号,收到日期,建议标题,建议人姓名,联系电话,身份证号\n"
