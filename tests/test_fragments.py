@@ -1,9 +1,10 @@
-"""The fragment cache (plugins/showcase/fragments.py) changes how fast a page is made, never what it says.
+"""The fragment cache (plugins/showcase/fragments.py) and the shared imports (imports.py) change how
+fast a page is made, never what it says.
 
 A fragment is rendered once per key and reused; a key that misses something the fragment reads
 (the depth of the page, the current item) would put one page's header or card on another. So
 the sample site is built with the cache and without it and the two trees must be equal, byte for
-byte, in both URL modes.
+byte, in both URL modes (``SHOWCASE_FRAGMENTS = False`` turns both off).
 """
 
 from __future__ import annotations

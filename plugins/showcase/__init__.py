@@ -21,13 +21,15 @@ def get_generators(pelican_object):
 def add_filters(generator):
     if buildstamp.vouched(generator.output_path):  # nothing will be rendered (buildstamp.py)
         return
-    from . import citation_formats, qr
+    from . import citation_formats, imports, qr
     from .fragments import FragmentCache
     from .render import FILTERS
     from .when import when_filter
 
     generator.env.add_extension(FragmentCache)
-    generator.env.extensions[FragmentCache.identifier].enabled = generator.settings.get("SHOWCASE_FRAGMENTS", True)
+    shared = generator.settings.get("SHOWCASE_FRAGMENTS", True)  # fragments and imports: one switch
+    generator.env.extensions[FragmentCache.identifier].enabled = shared
+    imports.install(generator.env, shared)
     generator.env.filters.update(FILTERS)
     generator.env.filters.update(qr.FILTERS)
     generator.env.filters["when"] = when_filter(generator.settings)
