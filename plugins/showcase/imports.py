@@ -24,7 +24,7 @@ CONTEXT_NAMES = frozenset({"SITEURL", "SITENAME", "showcase"})
 class SharedImportsTemplate(Template):
     """A template whose module, imported with context, is made once per ``SITEURL``."""
 
-    def make_module(self, vars=None, shared=False, locals=None):  # noqa: A002 - Jinja's signature
+    def make_module(self, vars=None, shared=False, locals=None):  # Jinja's own signature
         store = getattr(self.environment, "showcase_imports", None)
         if store is None or not shared or vars is None:  # not an import with context, or switched off
             return super().make_module(vars, shared, locals)
