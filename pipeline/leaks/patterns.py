@@ -105,6 +105,11 @@ def _address(match: re.Match) -> bool:
 
 MOBILE = re.compile(_first("1") + r"[3-9]\d(?:" + SEP + r"?\d{4}){2}" + END)
 MOBILE_INTL = re.compile(r"(?:\+86|0086|86)[ \-]?1[3-9]\d(?:" + SEP + r"?\d{4}){2}" + END)
+# A mobile glued to an English phone label (Tel13812345678): MOBILE alone skips a number touching a
+# letter, because asset names and hashes put digits next to letters; these labels are not hex.
+MOBILE_CUED = re.compile(
+    r"(?:[Tt]el|TEL|[Pp]hone|PHONE|[Mm]ob(?:ile)?|MOB(?:ILE)?|[Cc]ell|CELL)1[3-9]\d(?:" + SEP + r"?\d{4}){2}" + END
+)
 LANDLINE = re.compile(
     r"(?:\(0\d{2,3}\)|0\d{2,3}|(?:\+86|0086)[ \-]?[1-9]\d{1,2})" + SEP + r"?[2-9]\d{2,3}[ \-]?\d{4}" + END
 )
@@ -158,7 +163,7 @@ UNREADABLE = "unreadable"
 FAMILIES: tuple[Family, ...] = (
     Family("id_number", "疑似身份证号", (Probe(ID_18), Probe(ID_15)), _text(checks.id_number), numeric=True),
     Family("bank_card", "疑似银行卡号", (Probe(BANK_CARD),), _text(checks.bank_card), numeric=True),
-    Family("mobile", "疑似手机号", (Probe(MOBILE), Probe(MOBILE_INTL)), _number_alone, numeric=True),
+    Family("mobile", "疑似手机号", tuple(map(Probe, (MOBILE, MOBILE_INTL, MOBILE_CUED))), _number_alone, numeric=True),
     Family("landline", "疑似固定电话", (Probe(LANDLINE),), _number_alone, numeric=True),
     Family("email", "疑似电子邮箱", (Probe(EMAIL, ("@", "(at)", "[at]", "(AT)", "[AT]")),), _text(checks.email)),
     Family("qq", "疑似QQ号", (Probe(QQ, ("QQ", "qq", "Qq", "扣扣")),), _cue_alone),
