@@ -38,7 +38,6 @@ files = project_package("durable", "files")
 faults = project_package("durable", "faults")
 
 FORMAT = "1"
-SUBFOLDERS = ("proposals", "stories", "commendations", "sessions")  # what data.load_showcase reads
 CHUNK = 1 << 16  # a record file is a few KB
 VALID = cachefile.mapping_of(cachefile.is_str, lambda value: isinstance(value, str))
 
@@ -76,7 +75,7 @@ def read_data(folder: Path) -> dict[str, bytes] | None:
     found: dict[str, bytes] = {}
     try:
         found["stats.yaml"] = _read(folder / "stats.yaml")
-        for subfolder in SUBFOLDERS:
+        for subfolder in inputs.DATA_SUBFOLDERS:
             directory = folder / subfolder
             if not directory.is_dir():
                 continue

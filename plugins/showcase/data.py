@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from . import formats
 from .fingerprint import Fingerprints, digest_text
+from .inputs import DATA_SUBFOLDERS
 from .memo import Memo
 from .models import CommendationYear, Proposal, Session, SessionTombstone, Showcase, Story, Tombstone
 from .parsecache import ParseCache, parse_yaml
@@ -255,7 +256,7 @@ def load_showcase(folder: Path, vocabulary: Vocabulary, cache: ParseCache | None
     else:
         reader.problems.append(Problem("stats.yaml", "(文件)", "missing-file", "缺少 stats.yaml"))
 
-    failed: dict[str, set[str]] = {"proposals": set(), "stories": set(), "commendations": set(), "sessions": set()}
+    failed: dict[str, set[str]] = {name: set() for name in DATA_SUBFOLDERS}  # a folder not listed there: KeyError
     proposals, tombstones = _load_proposals(folder, vocabulary, reader, failed["proposals"])
     stories = _load_each(
         folder, "stories", formats.story(vocabulary), "id",

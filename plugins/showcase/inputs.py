@@ -14,6 +14,8 @@ from .fingerprint import Fingerprints, digest_files, digest_text
 from .shared import SCHEMA_FOLDER
 
 DEFAULT_DATA = "data/public"
+# The data folder's record folders, beside stats.yaml: what data.load_showcase reads and buildstamp hashes.
+DATA_SUBFOLDERS = ("proposals", "stories", "commendations", "sessions")
 DEFAULT_VOCABULARY = "config/vocabulary.yaml"
 PLUGIN_FOLDER = Path(__file__).resolve().parent
 
