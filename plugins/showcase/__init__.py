@@ -21,7 +21,7 @@ def get_generators(pelican_object):
 def add_filters(generator):
     if buildstamp.vouched(generator.output_path):  # nothing will be rendered (buildstamp.py)
         return
-    from . import citation_formats, imports, qr
+    from . import citation_formats, i18n, imports, qr
     from .fragments import FragmentCache
     from .render import FILTERS
     from .when import when_filter
@@ -30,6 +30,7 @@ def add_filters(generator):
     shared = generator.settings.get("SHOWCASE_FRAGMENTS", True)  # fragments and imports: one switch
     generator.env.extensions[FragmentCache.identifier].enabled = shared
     imports.install(generator.env, shared)
+    i18n.install(generator.env)
     generator.env.filters.update(FILTERS)
     generator.env.filters.update(qr.FILTERS)
     generator.env.filters["when"] = when_filter(generator.settings)

@@ -1,0 +1,59 @@
+"""The theme's interface strings and the text of the three editions (issue #14).
+
+Templates mark every interface string for translation with Jinja's i18n extension
+(newstyle gettext): ``{{ _("首页") }}``, ``{{ _("共 %(n)s 条", n=count) }}`` or
+``{% trans %}…{% endtrans %}``. The message id is the Simplified text itself, so the
+Simplified edition needs no catalogue; the English one reads ``i18n/en/*.po``.
+
+Filters for data values (all three are the identity in the Simplified edition):
+
+- ``{{ value | term }}``: a term of the controlled vocabulary (district, topic, decision…),
+  in the edition's language;
+- ``{{ text | original }}``: citizens' or staff's free text, never machine-translated: in the
+  English edition it is wrapped in ``<span lang="zh-Hans">``;
+- ``{{ record | localized("title") }}``: the staff-supplied English (``title_en``) in the
+  English edition when there is one, else the original as ``original`` gives it.
+
+For a block of original text, put ``{{ ORIGINAL }}`` in the element's start tag: it is
+`` lang="zh-Hans"`` in the English edition and empty otherwise.
+"""
+
+from __future__ import annotations
+
+from jinja2 import pass_context
+from markupsafe import Markup
+
+
+@pass_context
+def term(context, value):
+    edition = context.get("edition")
+    return value if edition is None or value is None else edition.term(value)
+
+
+@pass_context
+def original(context, value):
+    edition = context.get("edition")
+    if edition is None or not edition.english or value is None:
+        return value
+    return Markup('<span lang="zh-Hans">{}</span>').format(value)
+
+
+@pass_context
+def localized(context, record, field: str):
+    edition = context.get("edition")
+    if edition is not None and edition.english:
+        english = getattr(record, f"{field}_en", None)
+        if english:
+            return english
+    return original(context, getattr(record, field))
+
+
+def install(env) -> None:
+    """Interface strings through gettext, and the filters above."""
+    env.add_extension("jinja2.ext.i18n")
+    env.install_null_translations(newstyle=True)  # the Simplified edition: the message ids themselves
+    env.filters.update(term=term, original=original, localized=localized)
+    env.globals.setdefault("ORIGINAL", Markup(""))
+
+
+
