@@ -1,5 +1,6 @@
 """Pelican settings for local builds (``make html``). Production: publishconf.py."""
 
+import json
 import os
 from pathlib import Path
 
@@ -28,6 +29,11 @@ SHOWCASE_VOCABULARY = str(ROOT / "config" / "vocabulary.yaml")
 # The Pagefind search index (output/pagefind/), built at the end of every build
 # by plugins/showcase/search.py; -e SHOWCASE_SEARCH=false skips it.
 SHOWCASE_SEARCH = True
+# The editions (plugins/showcase/editions.py): the Simplified original at the root, the
+# Traditional one (OpenCC) under /zh-hant/, the English one under /en/. The original first;
+# -e 'SHOWCASE_EDITIONS=["zh-Hans"]' (or the same JSON list in the environment variable
+# SHOWCASE_EDITIONS, as the test suite sets it) builds the original alone.
+SHOWCASE_EDITIONS = json.loads(os.environ.get("SHOWCASE_EDITIONS") or '["zh-Hans", "zh-Hant", "en"]')
 
 # What the build keeps between runs to skip unchanged work, keyed on content
 # (plugins/showcase/writer.py): SHOWCASE_CACHE in the environment names the
@@ -52,8 +58,10 @@ SHOWCASE_DATE_FORMATS = {"year": "{year}年", "month": "{year}年{month}月", "d
 PAGE_PATHS = ["pages"]
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-PAGE_LANG_URL = "{slug}/{lang}/"
-PAGE_LANG_SAVE_AS = "{slug}/{lang}/index.html"
+# A page's translations (content/pages/en/*.md, "Lang: en") are the showcase plugin's to
+# write, under /en/<slug>/ (plugins/showcase/handwritten.py): Pelican writes none.
+PAGE_LANG_URL = ""
+PAGE_LANG_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
 

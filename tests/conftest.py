@@ -24,6 +24,13 @@ FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2000"))  # `make fuzz FUZZ_
 settings.register_profile("fuzz", max_examples=FUZZ_EXAMPLES, database=FUZZ_DATABASE, print_blob=True, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+# The site's editions (plugins/showcase/editions.py): the tests of one page type or one
+# guard build the original (Simplified) edition alone, which is where every check of the
+# data's rendering applies; tests/test_editions.py and the browser tests build all three.
+# Set before any test reads pelicanconf.py (subprocess builds inherit it).
+ORIGINAL_ONLY = '["zh-Hans"]'
+os.environ["SHOWCASE_EDITIONS"] = ORIGINAL_ONLY
+
 
 @pytest.fixture(scope="session")
 def vocabulary():

@@ -392,7 +392,9 @@ def test_with_a_cache_the_index_is_kept_until_an_indexed_page_changes(tmp_path, 
     first = entry.stat().st_mtime_ns
     runs = []
     original = showcase_search.build_index
-    monkeypatch.setattr(showcase_search, "build_index", lambda output: runs.append(output) or original(output))
+    monkeypatch.setattr(
+        showcase_search, "build_index", lambda output, *rest: runs.append(output) or original(output, *rest)
+    )
     build(site, data, SHOWCASE_SEARCH=True, SHOWCASE_CACHE=str(cache))
     assert runs == [] and entry.stat().st_mtime_ns == first
     path = data / "proposals" / "xzjy-2024-000101.yaml"
@@ -439,7 +441,7 @@ def test_the_pelican_command_exits_non_zero_when_pagefind_fails(tmp_path, monkey
 def test_an_index_of_other_pages_than_the_marked_ones_fails_the_build(tmp_path, monkeypatch):
     # As if one page had lost its data-pagefind-body: Pagefind indexes more pages than are marked.
     real = showcase_search.marked_pages
-    monkeypatch.setattr(showcase_search, "marked_pages", lambda output: real(output)[1:])
+    monkeypatch.setattr(showcase_search, "marked_pages", lambda output, *rest: real(output, *rest)[1:])
     with pytest.raises(showcase_search.SearchIndexError, match="应为"):
         build(tmp_path / "site", SHOWCASE_SEARCH=True)
 

@@ -289,7 +289,7 @@ def every_page(site):
 
 def test_every_page_has_the_common_structure(every_page):
     for name, page in every_page:
-        assert page.html["lang"] == "zh-CN", name
+        assert page.html["lang"] == "zh-Hans", name
         assert page.find("meta", attrs={"name": "viewport"}), name
         assert len(page.find_all("h1")) == 1, name
         skip = page.body.find("a")

@@ -30,7 +30,7 @@ def add_filters(generator):
     shared = generator.settings.get("SHOWCASE_FRAGMENTS", True)  # fragments and imports: one switch
     generator.env.extensions[FragmentCache.identifier].enabled = shared
     imports.install(generator.env, shared)
-    i18n.install(generator.env)
+    i18n.install(generator.env, generator.settings)
     generator.env.filters.update(FILTERS)
     generator.env.filters.update(qr.FILTERS)
     generator.env.filters["when"] = when_filter(generator.settings)

@@ -31,6 +31,7 @@ from feedgenerator import Atom1Feed
 from markupsafe import escape
 
 from .dates import first_day, first_published, last_changed, last_updated, published_on
+from .editions import ORIGINAL_EDITION, Edition
 from .models import Proposal, Session, Story
 from .render import paragraphs
 
@@ -58,35 +59,40 @@ def _text_html(*texts: str | None) -> str:
     return "".join(f"<p>{escape(line)}</p>" for text in texts for line in paragraphs(text))
 
 
-def proposal_entry(proposal: Proposal) -> Entry:
-    meta = " · ".join([proposal.proposer.label, proposal.topic, proposal.decision])
+def proposal_entry(proposal: Proposal, edition: Edition = ORIGINAL_EDITION) -> Entry:
+    meta = " · ".join(edition.term(t) for t in (proposal.proposer.label, proposal.topic, proposal.decision))
     return Entry(
         id=urn(f"proposal:{proposal.id}"),
-        title=proposal.title,
+        title=_title(proposal, edition),
         url=proposal.url,
         published=published_on(proposal),
         updated=last_changed(proposal),
         summary=str(escape(meta)),
         content=_text_html(proposal.body, proposal.outcome),
-        categories=tuple(c for c in (proposal.topic, proposal.campaign) if c),
+        categories=tuple(edition.term(c) for c in (proposal.topic, proposal.campaign) if c),
     )
 
 
-def story_entry(story: Story) -> Entry:
+def _title(record, edition: Edition) -> str:
+    """The staff-supplied English title in the English edition, else the record's own."""
+    return (edition.english and getattr(record, "title_en", None)) or record.title
+
+
+def story_entry(story: Story, edition: Edition = ORIGINAL_EDITION) -> Entry:
     return Entry(
         id=urn(f"story:{story.id}"),
-        title=story.title,
+        title=_title(story, edition),
         url=story.url,
         published=first_day(first_published(story)),
         updated=first_day(last_updated(story)),
         summary=str(escape(story.summary)),
         content=str(story.body_html),
-        categories=(story.campaign,) if story.campaign else (),
+        categories=(edition.term(story.campaign),) if story.campaign else (),
     )
 
 
-def session_entry(session: Session) -> Entry:
-    meta = " · ".join([session.held_on, session.place, session.topic])
+def session_entry(session: Session, edition: Edition = ORIGINAL_EDITION) -> Entry:
+    meta = " · ".join([session.held_on, session.place, edition.term(session.topic)])
     return Entry(
         id=urn(f"session:{session.id}"),
         title=session.title,
@@ -95,7 +101,7 @@ def session_entry(session: Session) -> Entry:
         updated=first_day(last_updated(session)),
         summary=str(escape(meta)),
         content=_text_html(session.agreed),
-        categories=tuple(c for c in (session.topic, session.campaign) if c),
+        categories=tuple(edition.term(c) for c in (session.topic, session.campaign) if c),
     )
 
 
@@ -136,9 +142,16 @@ def atom(
     items: list[Entry],
     settings: dict,
     fallback: date,
+    edition: Edition = ORIGINAL_EDITION,
 ) -> str:
+    """The feed at ``path`` in ``edition`` (editions.py): its links lead to that edition's pages,
+    its ids are the original edition's ones qualified by the edition's language."""
+    settings = edition.settings(settings)
     zone = ZoneInfo(settings["TIMEZONE"])
     siteurl = settings.get("SITEURL") or ""
+
+    def qualified(name: str) -> str:
+        return name if edition.original else f"{name}?lang={edition.code}"
 
     def link(url: str) -> str:
         return feed_link(url, path, settings)
@@ -150,10 +163,10 @@ def atom(
         title=title,
         link=link(alternate) or "./",
         description="",
-        language="zh-CN",
+        language=edition.code,
         author_name=settings["SITENAME"],
         feed_url=f"{siteurl}/{path}" if siteurl else path.rsplit("/", 1)[-1],
-        feed_guid=urn(f"feed:{path}"),
+        feed_guid=qualified(urn(f"feed:{path}")),
         updated=moment(max((entry.updated for entry in items), default=fallback)),
     )
     for entry in items:
@@ -162,7 +175,7 @@ def atom(
             link=link(entry.url),
             description=entry.summary,
             content=entry.content,
-            unique_id=entry.id,
+            unique_id=qualified(entry.id),
             pubdate=moment(entry.published),
             updateddate=moment(entry.updated),
             categories=entry.categories,

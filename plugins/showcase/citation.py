@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .dates import first_published, last_updated
+from .editions import ORIGINAL_EDITION, Edition
 from .models import Proposal, Session, Story
 
 DESCRIPTION_LENGTH = 120  # characters of a proposal's body in its description
@@ -25,6 +26,7 @@ class Citation:
     kind: str  # "proposal", "story" or "session"
     id: str
     title: str
+    title_en: str | None
     description: str
     author: str  # the site, as the reference's responsible party
     path: str  # "/proposals/<id>/"
@@ -63,26 +65,28 @@ def _shorten(text: str, length: int) -> str:
     return flat if len(flat) <= length else flat[: length - 1] + "…"
 
 
-# id(record) → (record, SITENAME, SITEURL, citation): a record's page, its two citation files and
+# (id(record), edition) → (record, SITENAME, SITEURL, citation): a record's page, its two citation files and
 # its CSV row all cite it. The entry holds the record, so no other object can get its id.
 _CITED: dict[int, tuple] = {}
 CITED_MAX = 200_000  # entries kept before the memo starts again (a long-lived `pelican --autoreload`)
 
 
-def cite(record: Proposal | Story | Session, settings: dict) -> Citation:
-    """The citation of a proposal, story or session page (worked out once per record and site)."""
+def cite(record: Proposal | Story | Session, settings: dict, edition: Edition = ORIGINAL_EDITION) -> Citation:
+    """The citation of a proposal, story or session page (worked out once per record, site and
+    edition). ``settings`` are the edition's (``Edition.settings``): its URL and site name."""
     author, url = settings.get("SITENAME", ""), settings.get("SITEURL")
-    entry = _CITED.get(id(record))
+    key = (id(record), edition.code)
+    entry = _CITED.get(key)
     if entry is not None and entry[1] == author and entry[2] == url:
         return entry[3]
     if len(_CITED) >= CITED_MAX:
         _CITED.clear()
-    citation = _cite(record, settings)
-    _CITED[id(record)] = (record, author, url, citation)
+    citation = _cite(record, settings, edition)
+    _CITED[key] = (record, author, url, citation)
     return citation
 
 
-def _cite(record: Proposal | Story | Session, settings: dict) -> Citation:
+def _cite(record: Proposal | Story | Session, settings: dict, edition: Edition = ORIGINAL_EDITION) -> Citation:
     if isinstance(record, Session):
         kind = "session"
         description = _shorten(record.agreed, DESCRIPTION_LENGTH)
@@ -99,6 +103,8 @@ def _cite(record: Proposal | Story | Session, settings: dict) -> Citation:
         kind=kind,
         id=record.id,
         title=record.title,
+        # BibTeX and CSL of the English edition carry the English title where staff supplied one.
+        title_en=(edition.english and getattr(record, "title_en", None)) or None,
         description=description,
         author=settings.get("SITENAME", ""),
         path=f"/{record.url}",

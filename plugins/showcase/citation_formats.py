@@ -9,7 +9,10 @@ from __future__ import annotations
 import json
 import re
 
+from jinja2 import pass_context
+
 from .citation import Citation, cite
+from .editions import ORIGINAL_EDITION
 
 LANGUAGE = "zh-CN"
 TIMEZONE = "+08:00"  # Asia/Shanghai has no daylight saving time
@@ -36,14 +39,14 @@ def bibtex(citation: Citation) -> str:
     """A biblatex/BibTeX ``@online`` entry keyed by the record's id (UTF-8)."""
     parts = date_parts(citation.updated)
     fields = [
-        ("title", _bibtex_escape(citation.title)),
+        ("title", _bibtex_escape(citation.title_en or citation.title)),
         ("author", "{" + _bibtex_escape(citation.author) + "}"),  # a corporate author, kept whole
         ("organization", _bibtex_escape(citation.author)),
         ("year", str(parts[0])),
         *([("month", str(parts[1]))] if len(parts) > 1 else []),
         ("date", citation.updated),
         ("url", citation.url),
-        ("langid", "chinese"),
+        ("langid", "english" if citation.title_en else "chinese"),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@online{{{citation.id},\n{body}\n}}\n"
@@ -54,7 +57,8 @@ def csl_json(citation: Citation) -> str:
     item = {
         "id": citation.id,
         "type": "webpage",
-        "title": citation.title,
+        "title": citation.title_en or citation.title,
+        **({"original-title": citation.title} if citation.title_en else {}),
         "author": [{"literal": citation.author}],
         "container-title": citation.author,
         "publisher": citation.author,
@@ -119,11 +123,16 @@ def event_json_ld(session, citation: Citation) -> dict:
 
 
 def filters(settings: dict) -> dict:
-    """The theme's filters: ``record | citation`` (needs the build's SITEURL), ``citation | json_ld``,
-    ``session | event_json_ld``, ``date | iso_datetime``."""
+    """The theme's filters: ``record | citation`` (needs the build's SITEURL and the page's
+    edition), ``citation | json_ld``, ``session | event_json_ld``, ``date | iso_datetime``."""
+
+    def cited(context, record):
+        edition = context.get("edition") or ORIGINAL_EDITION
+        return cite(record, edition.settings(settings), edition)
+
     return {
-        "citation": lambda record: cite(record, settings),
+        "citation": pass_context(cited),
         "json_ld": json_ld,
-        "event_json_ld": lambda session: event_json_ld(session, cite(session, settings)),
+        "event_json_ld": pass_context(lambda context, session: event_json_ld(session, cited(context, session))),
         "iso_datetime": iso_datetime,
     }

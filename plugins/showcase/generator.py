@@ -12,6 +12,7 @@ with the same cache folder (setting ``SHOWCASE_CACHE``; empty: no cache).
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
 from pathlib import Path
 
@@ -88,6 +89,7 @@ class ShowcaseGenerator(Generator):
         if self.unchanged:
             sitemap.forget(self.output_path)
             return
+        from .editions import editions
         from .memo import Memo
         from .pages import Page, page_sets
         from .writer import IncrementalWriter, page_context, paginate
@@ -98,22 +100,36 @@ class ShowcaseGenerator(Generator):
         site = digest_text(*(f"{label}:{key}" for label, key in sorted(source.digests.items())))
         salt = self._salt()
         source.memo = Memo(self.cache_folder, salt)
+        self._editions = editions(self.settings, getattr(self.showcase.vocabulary, "english", None))
         output = IncrementalWriter(
-            Path(self.output_path), outputguard.per_output_cache(self.settings), salt, site, source.fingerprints
+            Path(self.output_path),
+            outputguard.per_output_cache(self.settings),
+            salt,
+            site,
+            source.fingerprints,
+            self._editions,
         )
         output.parallel_from = self.settings.get("SHOWCASE_PARALLEL_FROM", output.parallel_from)
+        from . import handwritten
+
+        translated = handwritten.pages(self.context) if len(self._editions) > 1 else ()
         items = (
             piece
             for page_set in page_sets()
             for item in page_set(self.showcase, self.settings)
             for piece in (paginate(item, self.settings) if isinstance(item, Page) else [item])
         )
+        items = itertools.chain(items, translated)
         self._compile_templates()
-        self._namespace = {**self.env.globals, **self.context}  # what Template.render puts under a page's context
+        # What Template.render puts under a page's context, for each edition.
+        self._namespaces = {
+            e.code: {**self.env.globals, **self.context, **edition_names(e, self.context, self.settings)}
+            for e in self._editions
+        }
         written = output.write(items, self._render)
         source.memo.save()
         logger.info("showcase: %d of %d outputs changed and were written", output.rendered, len(output.current))
-        sitemap.add_pages(self.output_path, written, self.showcase)
+        sitemap.add_pages(self.output_path, written, self.showcase, self._editions)
 
     def _compile_templates(self) -> None:
         """Load (compile) the theme's templates here, once, rather than in each forked worker."""
@@ -121,12 +137,27 @@ class ShowcaseGenerator(Generator):
             if not name.startswith("!"):  # Pelican's own themes, not used by these pages
                 self.env.get_template(name)
 
-    def _render(self, page) -> str:
+    def _render(self, page, edition) -> str:
         template = self.get_template(page.template)
         # The page's namespace is one dict, handed to Jinja whole (shared=True): Template.render
         # would copy the site's context twice more, with the globals, for every page.
-        namespace = self._page_context(page, self._namespace, self.settings)
+        namespace = self._page_context(page, self._namespaces[edition.code], self.settings, edition)
         try:
             return self.env.concat(template.root_render_func(template.new_context(namespace, shared=True)))
         except Exception:
             self.env.handle_exception()  # the template's own traceback, as Template.render gives it
+
+
+def edition_names(edition, context: dict, settings: dict) -> dict:
+    """The names every page of ``edition`` sees besides the site's context."""
+    from markupsafe import Markup
+
+    from .handwritten import in_edition
+
+    names = {"edition": edition, "ORIGINAL": Markup(' lang="zh-Hans"') if edition.english else Markup("")}
+    if edition.english:
+        names.update(edition.jinja_callables)
+        names["SITENAME"] = edition.settings(settings)["SITENAME"]
+    if not edition.original:  # the hand-written pages in the menu: their versions in this edition
+        names["pages"] = [in_edition(page, edition) for page in context.get("pages", [])]
+    return names

@@ -48,12 +48,14 @@ def localized(context, record, field: str):
     return original(context, getattr(record, field))
 
 
-def install(env) -> None:
-    """Interface strings through gettext, and the filters above."""
+def install(env, settings: dict) -> None:
+    """Interface strings through gettext, the filters above, and the editions (every page
+    shows the others: hreflang, the language switch). A page rendered without an ``edition``
+    of its own (Pelican's hand-written pages) is in the original one."""
+    from .editions import editions
+
     env.add_extension("jinja2.ext.i18n")
     env.install_null_translations(newstyle=True)  # the Simplified edition: the message ids themselves
     env.filters.update(term=term, original=original, localized=localized)
-    env.globals.setdefault("ORIGINAL", Markup(""))
-
-
-
+    listed = editions(settings)
+    env.globals.update(EDITIONS=listed, edition=listed[0], ORIGINAL=Markup(""))

@@ -1,6 +1,6 @@
 """What a build reads besides the data records: where they are, and the digests that key it.
 
-``code_digest``: the plugin's code, the schema and the vocabulary (what a data file's check
+``code_digest``: the plugin's code, the schema, the editions' catalogues and the vocabulary (what a data file's check
 depends on besides its bytes). ``base_salt``: that, plus the theme, the hand-written content and
 the plain settings: what every output depends on besides its own inputs. Both are read by
 the generator and, before any generator exists, by the stamp check (``buildstamp.py``).
@@ -11,13 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .fingerprint import Fingerprints, digest_files, digest_text
-from .shared import SCHEMA_FOLDER
+from .shared import PROJECT, SCHEMA_FOLDER
 
 DEFAULT_DATA = "data/public"
 # The data folder's record folders, beside stats.yaml: what data.load_showcase reads and buildstamp hashes.
 DATA_SUBFOLDERS = ("proposals", "stories", "commendations", "sessions")
 DEFAULT_VOCABULARY = "config/vocabulary.yaml"
 PLUGIN_FOLDER = Path(__file__).resolve().parent
+CATALOGUE_FOLDER = PROJECT / "i18n"  # the editions' interface catalogues (editions.py)
 
 
 def setting_path(settings: dict, name: str, default: str) -> Path:
@@ -53,7 +54,7 @@ def settings_digest(settings: dict) -> str:
 
 
 def code_digest(settings: dict) -> str:
-    files = [*_tree(PLUGIN_FOLDER), *_tree(SCHEMA_FOLDER), vocabulary_path(settings)]
+    files = [*_tree(PLUGIN_FOLDER), *_tree(SCHEMA_FOLDER), *_tree(CATALOGUE_FOLDER), vocabulary_path(settings)]
     return digest_files(files, PLUGIN_FOLDER.parent.parent)
 
 

@@ -47,6 +47,7 @@ import time
 from pathlib import Path
 
 from . import buildstamp, outputguard
+from .editions import editions
 from .fingerprint import digest_files, digest_text
 from .shared import project_package
 
@@ -57,7 +58,7 @@ logger = logging.getLogger(__name__)
 
 SETTING = "SHOWCASE_SEARCH"
 BUNDLE = "pagefind"  # the bundle's folder in the output
-GLOB = "{proposals,stories}/*/index.html"
+INDEXED = ("proposals", "stories")  # in every edition's folder (editions.py): Pagefind keeps one index per <html lang>
 BODY = "data-pagefind-body"
 # The languages whose queries pagefind.js splits with Intl.Segmenter, with and without Chinese.
 SPLIT_LANGUAGES = b'["zh","ja","th"].includes(primaryLang)'
@@ -91,9 +92,22 @@ def executable() -> Path:
     return get_executable()
 
 
-def marked_pages(output: Path) -> list[str]:
-    """The pages Pagefind reads (``GLOB``) that carry the indexed region."""
-    pages = [*output.glob("proposals/*/index.html"), *output.glob("stories/*/index.html")]
+def folders(prefixes: list[str]) -> list[str]:
+    """The folders whose pages Pagefind reads, in the editions with these folders."""
+    return [f"{prefix}{folder}" for prefix in prefixes for folder in INDEXED]
+
+
+def glob(prefixes: list[str]) -> str:
+    return "{" + ",".join(folders(prefixes)) + "}/*/index.html"
+
+
+def read_pages(output: Path, prefixes: list[str]) -> list[Path]:
+    return [page for folder in folders(prefixes) for page in output.glob(f"{folder}/*/index.html")]
+
+
+def marked_pages(output: Path, prefixes: list[str] = ("",)) -> list[str]:
+    """The pages Pagefind reads (``glob``) that carry the indexed region."""
+    pages = read_pages(output, prefixes)
     return sorted(str(p.relative_to(output)) for p in pages if BODY in p.read_text(encoding="utf-8"))
 
 
@@ -116,21 +130,21 @@ def remove_unused_files(bundle: Path) -> None:
         (bundle / name).unlink(missing_ok=True)
 
 
-def build_index(output: Path) -> dict | None:
+def build_index(output: Path, prefixes: list[str] = ("",)) -> dict | None:
     """Write ``output/pagefind/`` and return its ``pagefind-entry.json`` (None: nothing to index)."""
     output = output.resolve()
     bundle = output / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
         faults.point("pagefind:removed")
-    expected = marked_pages(output)
+    expected = marked_pages(output, prefixes)
     if not expected:
         logger.warning("Pagefind skipped: no proposal or story page to index")
         return None
     # Run in the output folder with no PAGEFIND_* variables: no pagefind.yml or
     # environment from elsewhere changes what is indexed.
     env = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
-    command = [str(executable()), "--site", ".", "--output-subdir", BUNDLE, "--glob", GLOB]
+    command = [str(executable()), "--site", ".", "--output-subdir", BUNDLE, "--glob", glob(prefixes)]
     result = subprocess.run(command, cwd=output, env=env, capture_output=True, text=True, check=False)
     log = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
@@ -151,7 +165,7 @@ def build_index(output: Path) -> dict | None:
     return entry
 
 
-def _stamp(output: Path, cache: Path | None) -> tuple[Path | None, bytes]:
+def _stamp(output: Path, cache: Path | None, prefixes: list[str]) -> tuple[Path | None, bytes]:
     """Where the digest of the last indexed pages is kept, and the digest of the pages now.
 
     Pagefind cannot update an index, and re-indexing 10,000 pages takes many
@@ -162,7 +176,7 @@ def _stamp(output: Path, cache: Path | None) -> tuple[Path | None, bytes]:
     the writer's manifest does, so a folder swapped in whole is not trusted.
     """
     output = output.resolve()
-    pages = [*output.glob("proposals/*/index.html"), *output.glob("stories/*/index.html")]
+    pages = read_pages(output, prefixes)
     identity = output.stat()
     now = digest_text(str(executable()), f"{identity.st_dev}:{identity.st_ino}", digest_files(pages, output))
     stamp = cache / f"pagefind-{digest_text(str(output))[:16]}.txt" if cache else None
@@ -179,7 +193,8 @@ def write(pelican) -> None:
     if buildstamp.vouched(output):  # nothing changed since a build that left a whole index
         logger.info("Pagefind: nothing changed, index kept")
         return
-    stamp, pages = _stamp(output, outputguard.per_output_cache(pelican.settings))
+    prefixes = [edition.prefix for edition in editions(pelican.settings)]
+    stamp, pages = _stamp(output, outputguard.per_output_cache(pelican.settings), prefixes)
     entry_file = output / BUNDLE / "pagefind-entry.json"
     if stamp and stamp.is_file() and stamp.read_bytes() == pages and entry_file.is_file():
         remove_unused_files(output / BUNDLE)  # an index kept from before they were removed
@@ -189,7 +204,7 @@ def write(pelican) -> None:
         stamp.unlink()
         files.fsync_dir(stamp.parent)
     faults.point("pagefind:run")
-    entry = build_index(output)
+    entry = build_index(output, prefixes)
     if stamp:
         stamp.parent.mkdir(parents=True, exist_ok=True)
         files.atomic_write(stamp, pages)

@@ -28,6 +28,9 @@ NOINDEX = re.compile(r"""<meta\s+name=["']robots["']\s+content=["'][^"']*noindex
 FILE_NAME = "sitemap.xml"
 # output path -> {page URL: lastmod}, for the build running with that output path
 _builds: dict[str, dict[str, date | None]] = {}
+# output path -> [(language tag, folder)] of the editions it writes (editions.py), the original first
+_editions: dict[str, list[tuple[str, str]]] = {}
+XHTML = "http://www.w3.org/1999/xhtml"
 
 
 def start(generators) -> None:
@@ -41,11 +44,12 @@ def forget(output_path: str) -> None:
     _builds.pop(output_path, None)
 
 
-def add_pages(output_path: str, written, showcase) -> None:
+def add_pages(output_path: str, written, showcase, editions=()) -> None:
     """The page sets' HTML pages (``writer.Written``) of the build writing to ``output_path``."""
     pages = _builds.get(output_path)
     if pages is None:
         return
+    _editions[output_path] = [(edition.code, edition.prefix) for edition in editions]
     from .lastmod import date_of, lastmod, newest_date
 
     known: dict[int, date | None] = {}  # record dates by object: list pages share their records
@@ -74,15 +78,45 @@ def collect(path, context) -> None:
     pages[name.removesuffix("index.html")] = lastmod(context)
 
 
-def render(pages: dict[str, date | None], siteurl: str) -> str:
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+def render(pages: dict[str, date | None], siteurl: str, editions: list[tuple[str, str]] = ()) -> str:
+    """The sitemap; with several editions, each page lists its versions (``xhtml:link`` alternates)."""
+    located = (lambda url: f"{siteurl}/{url}") if siteurl else (lambda url: url or "./")
+    versions = _versions(pages, editions) if len(editions) > 1 else {}
+    namespaces = f' xmlns:xhtml="{XHTML}"' if versions else ""
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{namespaces}>',
+    ]
     for url in sorted(pages):
-        loc = f"{siteurl}/{url}" if siteurl else url or "./"
         when = pages[url]
         lastmod_tag = f"<lastmod>{when.isoformat()}</lastmod>" if when else ""
-        lines.append(f"<url><loc>{escape(loc)}</loc>{lastmod_tag}</url>")
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{code}" href="{escape(located(other))}"/>'
+            for code, other in versions.get(url, ())
+        )
+        lines.append(f"<url><loc>{escape(located(url))}</loc>{lastmod_tag}{links}</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+def _versions(pages: dict, editions: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """URL → [(language tag, URL)] of every edition's version of that page, with x-default
+    (the original), for pages found in more than one edition."""
+    by_path: dict[str, dict[str, str]] = {}
+    for url in pages:
+        code, path = next(
+            ((c, url[len(p) :]) for c, p in reversed(editions) if p and url.startswith(p)), (editions[0][0], url)
+        )
+        by_path.setdefault(path, {})[code] = url
+    found = {}
+    for versions in by_path.values():
+        if len(versions) > 1:
+            listed = [(code, versions[code]) for code, _ in editions if code in versions]
+            if editions[0][0] in versions:
+                listed.append(("x-default", versions[editions[0][0]]))
+            for url in versions.values():
+                found[url] = listed
+    return found
 
 
 def write(pelican) -> None:
@@ -90,7 +124,8 @@ def write(pelican) -> None:
     if pages is None:
         return
     path = Path(pelican.output_path) / FILE_NAME
-    content = render(pages, pelican.settings.get("SITEURL") or "").encode("utf-8")
+    editions = _editions.pop(pelican.output_path, [])
+    content = render(pages, pelican.settings.get("SITEURL") or "", editions).encode("utf-8")
     # An unchanged site leaves it untouched; one torn by a kill differs, so the next build rewrites it
     # (written in place: a temporary file left by a kill would be deployed with the site).
     if not path.is_file() or path.read_bytes() != content:

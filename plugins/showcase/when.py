@@ -3,16 +3,24 @@
 ``{{ "2024-03-05" | when }}`` → ``<time datetime="2024-03-05">2024年3月5日</time>``. The words
 are the theme's, from the setting ``SHOWCASE_DATE_FORMATS`` (pelicanconf.py); a filter rather
 than a macro because a page shows a dozen dates and a macro call costs ten times as much
-(docs/decisions.md). Dates repeat across pages, so each is formatted once per build.
+(docs/decisions.md). Dates repeat across pages, so each is formatted once per build. In the English
+edition (editions.py) a date reads ``12 March 2025``.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 KINDS = ("year", "month", "day")
+
+
+# The English edition's dates (editions.py): "12 March 2025", "March 2025", "2025".
+ENGLISH_FORMATS = {"year": "{year}", "month": "{month_name} {year}", "day": "{day} {month_name} {year}"}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
 
 
 def when_filter(settings: dict):
@@ -22,10 +30,20 @@ def when_filter(settings: dict):
         raise ValueError(f"设置 SHOWCASE_DATE_FORMATS 缺少 {', '.join(missing)}")
 
     @lru_cache(maxsize=65536)
-    def when(value: str) -> Markup:
+    def words(value: str, english: bool) -> Markup:
         parts = str(value).split("-")
         numbers = dict(zip(KINDS, [parts[0], *(str(int(part)) for part in parts[1:3])], strict=False))
-        text = formats[KINDS[len(numbers) - 1]].format(**numbers)
+        kind = KINDS[len(numbers) - 1]
+        if english:
+            month = MONTHS[int(numbers["month"]) - 1] if "month" in numbers else ""
+            text = ENGLISH_FORMATS[kind].format(month_name=month, **numbers)
+        else:
+            text = formats[kind].format(**numbers)
         return Markup('<time datetime="{}">{}</time>').format(value, escape(text))
+
+    @pass_context
+    def when(context, value: str) -> Markup:
+        edition = context.get("edition")
+        return words(value, edition is not None and edition.english)
 
     return when

@@ -37,6 +37,7 @@ from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url
 
 from . import cachefile
+from .editions import ORIGINAL_EDITION, Edition
 from .fingerprint import Fingerprints, digest_text
 from .forked import in_workers
 from .pages import File, Page
@@ -59,9 +60,15 @@ PARALLEL_FROM = 400  # outputs to write before forking workers pays for itself (
 class Written:
     """An HTML page of this build, for the sitemap: whether it may be indexed."""
 
-    save_as: str
+    save_as: str  # where it is written: the edition's folder and ``path``
     context: dict
     indexed: bool
+    path: str = ""  # its place in its edition, the same in every edition
+    edition: str = ""  # the edition's language tag
+
+    def __post_init__(self) -> None:
+        if not self.path:
+            object.__setattr__(self, "path", self.save_as)
 
 
 def paginate(page: Page, settings: dict) -> list[Page]:
@@ -103,11 +110,13 @@ class IncrementalWriter:
         salt: str,
         site: str,
         fingerprints: Fingerprints,
+        editions: list[Edition] | None = None,
     ):
         self.output_path = output_path
         self.salt = salt
         self.site = site  # digest of the whole data folder: the input of a page without `depends`
         self.fingerprints = fingerprints
+        self.editions = editions or [ORIGINAL_EDITION]
         self.manifest_path = None
         if cache_folder is not None:
             self.manifest_path = cache_folder / f"written-{digest_text(str(output_path.resolve()))[:16]}.pickle"
@@ -126,21 +135,29 @@ class IncrementalWriter:
         template = item.template if isinstance(item, Page) else ""
         return digest_text(self.salt, type(item).__name__, item.save_as, template, inputs)
 
-    def write(self, items: Iterable[Page | File], render: Callable[[Page], str]) -> list[Written]:
-        """Write what changed of ``items``; return every HTML page of the build, for the sitemap."""
-        jobs: list[Page | File] = []  # the outputs to render and write
-        pages: list[Page] = []  # every HTML page, for the sitemap
+    def write(self, items: Iterable[Page | File], render: Callable[[Page, Edition], str]) -> list[Written]:
+        """Write what changed of ``items``, in every edition; return every HTML page of the build, for the sitemap."""
+        jobs: list[Job] = []  # the outputs to render and write
+        pages: list[Job] = []  # every HTML page, for the sitemap
         for item in items:
-            if item.save_as in self.current:
-                raise ValueError(f"两个页面写到同一个文件：{item.save_as}")
             key = self.key(item)
-            old = self.previous.get(item.save_as)
-            fresh = old is not None and old[0] == key and os.path.isfile(f"{self.output_path}/{item.save_as}")
-            self.current[item.save_as] = [key, old[1] if fresh else None]
-            if not fresh:
-                jobs.append(item)
-            if isinstance(item, Page) and item.save_as.endswith(".html"):
-                pages.append(item)
+            per_edition = isinstance(item, Page) or item.editions
+            for edition in self.editions if per_edition else self.editions[:1]:
+                if edition.original and isinstance(item, Page) and item.written_by_pelican:
+                    continue
+                save_as = edition.prefix + item.save_as
+                if save_as in self.current:
+                    raise ValueError(f"两个页面写到同一个文件：{save_as}")
+                # The original edition keeps the item's key; the others are keyed by it and their code.
+                output_key = key if edition.original else digest_text(key, edition.code)
+                old = self.previous.get(save_as)
+                fresh = old is not None and old[0] == output_key and os.path.isfile(f"{self.output_path}/{save_as}")
+                self.current[save_as] = [output_key, old[1] if fresh else None]
+                job = Job(save_as, item, edition)
+                if not fresh:
+                    jobs.append(job)
+                if isinstance(item, Page) and save_as.endswith(".html"):
+                    pages.append(job)
         stale = set(self.previous.keys() - self.current.keys())
         if jobs or stale:
             self._write_intent([job.save_as for job in jobs], stale)
@@ -149,7 +166,10 @@ class IncrementalWriter:
         self.rendered = len(jobs)
         self._remove_stale(stale)
         self._write_manifest()
-        return [Written(p.save_as, _known(p.context), bool(self.current[p.save_as][1])) for p in pages]
+        return [
+            Written(j.save_as, _known(j.item.context), bool(self.current[j.save_as][1]), j.item.save_as, j.edition.code)
+            for j in pages
+        ]
 
     def _remove_stale(self, stale: set[str]) -> None:
         for save_as in sorted(stale):
@@ -183,14 +203,23 @@ def folder_identity(folder: Path) -> str:
     return f"{info.st_dev}:{info.st_ino}"
 
 
+@dataclass(frozen=True)
+class Job:
+    """One output: an item of a page set in one edition."""
+
+    save_as: str  # the edition's folder and the item's save_as
+    item: Page | File
+    edition: Edition
+
+
 # The outputs of the running build, inherited by forked workers (see forked.py).
-_jobs: list[Page | File] = []
+_jobs: list[Job] = []
 _output: Path = Path()
-_render: Callable[[Page], str] | None = None
+_render: Callable[[Page, Edition], str] | None = None
 
 
 def _run(
-    jobs: list[Page | File], output_path: Path, render: Callable[[Page], str], parallel_from: int
+    jobs: list[Job], output_path: Path, render: Callable[[Page, Edition], str], parallel_from: int
 ) -> list[tuple[str, bool | None]]:
     global _jobs, _output, _render
     _jobs, _output, _render = jobs, output_path, render
@@ -198,8 +227,8 @@ def _run(
         # Site-wide outputs (no `depends`) stay in this process, written while the workers write
         # the rest: they are few, and what they remember between builds (memo.py) would be lost
         # in a worker.
-        here = [i for i, job in enumerate(jobs) if job.depends is None]
-        there = [i for i, job in enumerate(jobs) if job.depends is not None]
+        here = [i for i, job in enumerate(jobs) if job.item.depends is None]
+        there = [i for i, job in enumerate(jobs) if job.item.depends is not None]
         # A folder's outputs (a record's page and its citation files) go to one worker: it makes
         # the folder once, and works out the record's citation once (citation.py).
         folder = lambda index: os.path.dirname(jobs[index].save_as)  # noqa: E731
@@ -213,20 +242,25 @@ def _do(indexes: Iterable[int]) -> list[tuple[str, bool | None]]:
     folders: set[str] = set()  # a proposal's folder holds several outputs: make it once
     output = str(_output)
     for index in indexes:  # plain strings for paths: pathlib's objects cost more than the writes here
-        item = _jobs[index]
-        path = f"{output}/{item.save_as}"
+        job = _jobs[index]
+        item, edition = job.item, job.edition
+        path = f"{output}/{job.save_as}"
         folder = os.path.dirname(path)
         if folder not in folders:
             os.makedirs(folder, exist_ok=True)
             folders.add(folder)
         if isinstance(item, Page):
-            html = _render(item)
-            _write(path, item.save_as, html.encode("utf-8"))
-            done.append((item.save_as, not NOINDEX.search(html)))
+            html = edition.convert(_render(item, edition))
+            _write(path, job.save_as, html.encode("utf-8"))
+            done.append((job.save_as, not NOINDEX.search(html)))
         else:
-            content = item.content() if callable(item.content) else item.content
-            _write(path, item.save_as, content if isinstance(content, bytes) else content.encode("utf-8"))
-            done.append((item.save_as, None))
+            content = item.content
+            if callable(content):
+                content = content(edition) if item.editions else content()
+            if not isinstance(content, bytes):
+                content = (edition.convert(content) if item.editions else content).encode("utf-8")
+            _write(path, job.save_as, content)
+            done.append((job.save_as, None))
     return done
 
 
@@ -249,12 +283,23 @@ def _write(path: str, save_as: str, data: bytes) -> None:
         stream.write(data[len(data) // 2 :])
 
 
-def page_context(page: Page, context: dict, settings: dict) -> dict:
-    """The template context of one page, as Pelican's writer builds it."""
+def page_context(page: Page, context: dict, settings: dict, edition: Edition = ORIGINAL_EDITION) -> dict:
+    """The template context of one page in one edition, as Pelican's writer builds it.
+
+    ``SITEURL`` leads to the edition's own folder (its pages link each other), ``ROOTURL`` to the
+    site root (the theme's files, the open data and the search index are one set);
+    ``edition_path`` is the page's place in every edition (hreflang, the language switch)."""
     local = dict(context)
     local["localsiteurl"] = context.get("localsiteurl")
+    save_as = edition.prefix + page.save_as
+    root = context.get("SITEURL") or ""
     if settings["RELATIVE_URLS"] and not page.absolute_urls:
-        local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(page.save_as))
-    local["output_file"] = page.save_as
+        root = local["localsiteurl"] = path_to_url(get_relative_path(save_as))
+    local["ROOTURL"] = root
+    local["SITEURL"] = f"{root.rstrip('/')}/{edition.prefix.rstrip('/')}" if edition.prefix else root
+    local["output_file"] = save_as
+    local["edition_path"] = page.save_as
     local.update(page.context() if callable(page.context) else page.context)
+    if page.edition_context is not None:
+        local.update(page.edition_context(edition))
     return local

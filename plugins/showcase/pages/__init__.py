@@ -4,8 +4,9 @@ them all. A new kind of page is a new module here and one line in
 ``PAGE_SETS``: the generator does not change.
 
 ``Page`` is rendered with a theme template (``writer.py``: Pelican's context,
-relative URLs and pagination); ``File`` is written as is (open-data
-downloads, robots.txt ...).
+relative URLs and pagination), once per edition of the site (``editions.py``), at the
+same path below each edition's folder; ``File`` is written as is (open-data
+downloads, robots.txt ...), once at the root unless it asks for one per edition.
 
 ``depends`` is what the output is made from besides templates and settings:
 records and plain values (see ``fingerprint.py``). The build skips an output
@@ -33,13 +34,19 @@ class Page:
     absolute_urls: bool = False  # 404.html is served at any path
     paginated: dict | None = None  # Pelican's `paginated` argument to write_file
     depends: object = None  # see the module docstring
+    # More names that differ by edition (editions.py): called with the edition when rendered.
+    edition_context: Callable[[object], dict] | None = None
+    written_by_pelican: bool = False  # a hand-written page: Pelican writes its original edition
 
 
 @dataclass(frozen=True)
 class File:
     save_as: str
-    content: str | bytes | Callable[[], str | bytes]  # a callable is called only if the file is written
+    content: str | bytes | Callable[..., str | bytes]  # a callable is called only if the file is written
     depends: object = None
+    # One file per edition (feeds, citations): ``content`` is then called with the edition
+    # (editions.py) and its text converted as the edition's pages are. Else one file at the root.
+    editions: bool = False
 
 
 PageSet = Callable[[Showcase, dict], Iterable[Page | File]]

@@ -24,8 +24,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
+from .. import i18n
 from ..atom import atom, changes_entry, feed_link
 from ..dates import first_day
+from ..editions import ORIGINAL_EDITION, Edition
 from ..models import CHANGE_KINDS, Change, ChangeDay, Showcase, Tombstone
 from . import File, Page
 from .feeds import NO_DATE
@@ -59,13 +61,15 @@ def days(listed: list[Change]) -> list[ChangeDay]:
     return [ChangeDay(date, tuple(items)) for date, items in grouped.items()]
 
 
-def theme_words(settings: dict):
-    """The macros of the theme's ``partials/_changes.html``, for the feed."""
+def theme_words(settings: dict, edition: Edition = ORIGINAL_EDITION):
+    """The macros of the theme's ``partials/_changes.html``, for the feed, in ``edition``."""
     environment = Environment(
         loader=FileSystemLoader(Path(settings["THEME"]) / "templates"), **settings.get("JINJA_ENVIRONMENT", {})
     )
     environment.autoescape = True  # the feed's HTML holds citizens' titles
-    return environment.get_template("partials/_changes.html").module
+    i18n.install(environment, settings)
+    names = {"edition": edition, **(edition.jinja_callables if edition.english else {})}
+    return environment.get_template("partials/_changes.html").make_module(names)
 
 
 def _plain(markup: Markup) -> str:
@@ -88,17 +92,18 @@ def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
         "changes/index.html", "changes", context, paginated={"changes": listed}, depends=(day_counts, len(listed))
     )
 
-    yield File(FEED, lambda: _feed(by_day, settings))  # made only when the data changed
+    # Made only when the data changed.
+    yield File(FEED, lambda edition: _feed(by_day, settings, edition), editions=True)
 
 
-def _feed(by_day: list[ChangeDay], settings: dict) -> str:
-    words = theme_words(settings)
+def _feed(by_day: list[ChangeDay], settings: dict, edition: Edition) -> str:
+    words = theme_words(settings, edition)
     # Like the other feeds, the newest FEED_MAX_ITEMS entries (days), and as many changes an entry at most:
     # the first export lists every record on one day (6,761 links, 955 kB at 6,757 proposals).
     limit = settings.get("FEED_MAX_ITEMS")
 
     def link(url: str) -> str:
-        return feed_link(url, FEED, settings)
+        return feed_link(url, FEED, edition.settings(settings))
 
     entries = [
         changes_entry(
@@ -108,5 +113,8 @@ def _feed(by_day: list[ChangeDay], settings: dict) -> str:
         )
         for day in (by_day[:limit] if limit else by_day)
     ]
-    title = f"{settings['SITENAME']} · {_plain(words.feed_name())}"
-    return atom(title=title, path=FEED, alternate="changes/", items=entries, settings=settings, fallback=NO_DATE)
+    title = f"{edition.settings(settings)['SITENAME']} · {_plain(words.feed_name())}"
+    return atom(
+        title=title, path=FEED, alternate="changes/", items=entries, settings=settings, fallback=NO_DATE,
+        edition=edition,
+    )  # fmt: skip

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..atom import atom, session_entry
+from ..editions import Edition
 from ..models import Showcase
 from ..session_facets import session_facets
 from . import File, Page
@@ -40,14 +41,15 @@ def pages(showcase: Showcase, settings: dict) -> Iterator[Page | File]:
             {"tombstone": tombstone, "page_name": "session_withdrawn"},
             depends=(tombstone,),
         )
-    yield File(FEED, lambda: _feed(showcase, settings))
+    yield File(FEED, lambda edition: _feed(showcase, settings, edition), editions=True)
 
 
-def _feed(showcase: Showcase, settings: dict) -> str:
+def _feed(showcase: Showcase, settings: dict, edition: Edition) -> str:
     limit = settings.get("FEED_MAX_ITEMS")
-    entries = sorted((session_entry(s) for s in showcase.sessions), key=lambda e: (e.published, e.url), reverse=True)
-    title = f"{settings['SITENAME']} · 面对面交流活动"
+    found = (session_entry(s, edition) for s in showcase.sessions)
+    entries = sorted(found, key=lambda e: (e.published, e.url), reverse=True)
+    title = f"{edition.settings(settings)['SITENAME']} · {edition.gettext('面对面交流活动')}"
     return atom(
         title=title, path=FEED, alternate="sessions/", items=entries[:limit] if limit else entries,
-        settings=settings, fallback=NO_DATE,
+        settings=settings, fallback=NO_DATE, edition=edition,
     )  # fmt: skip
