@@ -11,7 +11,7 @@ from jinja2 import DictLoader, Environment, pass_context
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from showcase.bytecode import CheckedBytecodeCache  # noqa: E402
+from showcase.bytecode import CheckedBytecodeCache
 
 TEMPLATES = {"page.html": "{{ 'x' | shout }}"}
 
