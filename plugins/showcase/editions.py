@@ -75,6 +75,13 @@ class Edition:
         """A vocabulary term (district, topic, decision…) in this edition's language."""
         return value if self.terms is None or not self.english else self.terms(value)
 
+    def known_term(self, value: str) -> str | None:
+        """``term`` for a value that may or may not be a vocabulary term: None when it is not."""
+        try:
+            return self.term(value)
+        except LookupError:  # the vocabulary's "no such term" (a KeyError or its own LookupError)
+            return None
+
     def settings(self, settings: dict) -> dict:
         """Pelican's settings as this edition's outputs see them: SITEURL with the edition's
         folder, and in English the site's English name."""

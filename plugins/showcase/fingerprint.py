@@ -34,6 +34,9 @@ def digest_files(paths: Iterable[Path], root: Path) -> str:
     return hasher.hexdigest()
 
 
+SHARED_FROM = 8  # a list or tuple this long is remembered by its object (``Fingerprints.of``)
+
+
 class Fingerprints:
     """Digests of the loaded records, looked up by the record object itself.
 
@@ -62,7 +65,12 @@ class Fingerprints:
         if value is None or isinstance(value, (str, int, float, bool, date)):
             return repr(value)
         if isinstance(value, (list, tuple)):  # mostly records (a list page's slice): looked up here, not recursed
-            return "[" + ",".join([by_object.get(id(item)) or self.of(item) for item in value]) + "]"
+            text = "[" + ",".join([by_object.get(id(item)) or self.of(item) for item in value]) + "]"
+            if len(value) >= SHARED_FROM:
+                # A long list is mostly one every page of a kind declares (the stories, the awards):
+                # made once. Page sets do not change a list after declaring it (pages/__init__.py).
+                self.add(value, text)
+            return text
         if isinstance(value, dict):
             return "{" + ",".join(f"{self.of(k)}:{self.of(v)}" for k, v in sorted(value.items(), key=repr)) + "}"
         if is_dataclass(value) and not isinstance(value, type) and value.__dataclass_params__.frozen:

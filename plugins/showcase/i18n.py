@@ -9,6 +9,8 @@ Filters for data values (all three are the identity in the Simplified edition):
 
 - ``{{ value | term }}``: a term of the controlled vocabulary (district, topic, decision…),
   in the edition's language;
+- ``{{ name | unit }}``: a unit typed by staff (lead and co-units): the vocabulary's English
+  when it is a listed unit, else as ``original``;
 - ``{{ text | original }}``: citizens' or staff's free text, never machine-translated: in the
   English edition it is wrapped in ``<span lang="zh-Hans">``;
 - ``{{ record | localized("title") }}``: the staff-supplied English (``title_en``) in the
@@ -28,6 +30,17 @@ from markupsafe import Markup
 def term(context, value):
     edition = context.get("edition")
     return value if edition is None or value is None else edition.term(value)
+
+
+@pass_context
+def unit(context, value):
+    """A unit's name as staff typed it (a proposal's lead and co-units): in English, the
+    vocabulary's English when it is a listed unit, else the original (never a guess)."""
+    edition = context.get("edition")
+    if edition is None or not edition.english or value is None:
+        return value
+    known = edition.known_term(value)
+    return known if known is not None else original(context, value)
 
 
 @pass_context
@@ -56,6 +69,6 @@ def install(env, settings: dict) -> None:
 
     env.add_extension("jinja2.ext.i18n")
     env.install_null_translations(newstyle=True)  # the Simplified edition: the message ids themselves
-    env.filters.update(term=term, original=original, localized=localized)
+    env.filters.update(term=term, unit=unit, original=original, localized=localized)
     listed = editions(settings)
     env.globals.update(EDITIONS=listed, edition=listed[0], ORIGINAL=Markup(""))

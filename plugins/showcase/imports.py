@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from jinja2 import Template
 
-# The context names a partial imported with context may read: SITEURL is in the key, the
-# others are the same on every page of a build.
-CONTEXT_NAMES = frozenset({"SITEURL", "SITENAME", "showcase"})
+# The context names a partial imported with context may read: SITEURL and the edition are in
+# the key; the edition's names (its gettext, ORIGINAL, SITENAME) are the same on every page of
+# one edition; the others on every page of a build.
+CONTEXT_NAMES = frozenset({"SITEURL", "SITENAME", "showcase", "edition", "gettext", "ngettext", "ORIGINAL", "ROOTURL"})
 
 
 class SharedImportsTemplate(Template):
@@ -28,7 +29,8 @@ class SharedImportsTemplate(Template):
         store = getattr(self.environment, "showcase_imports", None)
         if store is None or not shared or vars is None:  # not an import with context, or switched off
             return super().make_module(vars, shared, locals)
-        key = (self.name, vars.get("SITEURL"))
+        edition = vars.get("edition")
+        key = (self.name, vars.get("SITEURL"), vars.get("ROOTURL"), getattr(edition, "code", None))
         module = store.get(key)
         if module is None:
             module = store[key] = super().make_module(vars, shared, locals)

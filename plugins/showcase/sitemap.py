@@ -60,10 +60,13 @@ def add_pages(output_path: str, written, showcase, editions=()) -> None:
             known[id(record)] = date_of(record)
         return known[id(record)]
 
+    by_path: dict[str, date | None] = {}  # a page's versions in the editions share its date
     for page in written:
         if page.indexed:
-            when = lastmod(page.context, record_date)
-            pages[page.save_as.removesuffix("index.html")] = newest if when is None else when
+            if page.path not in by_path:
+                when = lastmod(page.context, record_date)
+                by_path[page.path] = newest if when is None else when
+            pages[page.save_as.removesuffix("index.html")] = by_path[page.path]
 
 
 def collect(path, context) -> None:

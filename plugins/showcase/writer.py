@@ -30,8 +30,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url
@@ -56,19 +57,14 @@ VALID_MANIFEST = cachefile.mapping_of(
 PARALLEL_FROM = 400  # outputs to write before forking workers pays for itself (SHOWCASE_PARALLEL_FROM)
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(NamedTuple):
     """An HTML page of this build, for the sitemap: whether it may be indexed."""
 
     save_as: str  # where it is written: the edition's folder and ``path``
     context: dict
     indexed: bool
-    path: str = ""  # its place in its edition, the same in every edition
-    edition: str = ""  # the edition's language tag
-
-    def __post_init__(self) -> None:
-        if not self.path:
-            object.__setattr__(self, "path", self.save_as)
+    path: str  # its place in its edition, the same in every edition
+    edition: str  # the edition's language tag
 
 
 def paginate(page: Page, settings: dict) -> list[Page]:
@@ -124,6 +120,7 @@ class IncrementalWriter:
         self.manifest_salt = f"{MANIFEST_VERSION} {folder_identity(output_path)}"
         self.previous: dict[str, list] = self._read_manifest()
         self.current: dict[str, list] = {}
+        self._listed: dict[str, set[str]] = {}  # folder → the files in it, as the build found them
         self.rendered = 0
         self.parallel_from = PARALLEL_FROM
 
@@ -151,7 +148,7 @@ class IncrementalWriter:
                 # The original edition keeps the item's key; the others are keyed by it and their code.
                 output_key = key if edition.original else digest_text(key, edition.code)
                 old = self.previous.get(save_as)
-                fresh = old is not None and old[0] == output_key and os.path.isfile(f"{self.output_path}/{save_as}")
+                fresh = old is not None and old[0] == output_key and self._exists(save_as)
                 self.current[save_as] = [output_key, old[1] if fresh else None]
                 job = Job(save_as, item, edition)
                 if not fresh:
@@ -170,6 +167,19 @@ class IncrementalWriter:
             Written(j.save_as, _known(j.item.context), bool(self.current[j.save_as][1]), j.item.save_as, j.edition.code)
             for j in pages
         ]
+
+    def _exists(self, save_as: str) -> bool:
+        """Whether the output file is there. A folder is listed once (a record's folder holds its
+        page and citation files): one system call per folder instead of one per file."""
+        folder, _, name = save_as.rpartition("/")
+        names = self._listed.get(folder)
+        if names is None:
+            try:
+                with os.scandir(f"{self.output_path}/{folder}" if folder else self.output_path) as entries:
+                    names = self._listed[folder] = {e.name for e in entries if e.is_file()}
+            except (FileNotFoundError, NotADirectoryError):
+                names = self._listed[folder] = set()
+        return name in names
 
     def _remove_stale(self, stale: set[str]) -> None:
         for save_as in sorted(stale):
@@ -203,8 +213,7 @@ def folder_identity(folder: Path) -> str:
     return f"{info.st_dev}:{info.st_ino}"
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):  # a tuple: made for every output of every build
     """One output: an item of a page set in one edition."""
 
     save_as: str  # the edition's folder and the item's save_as

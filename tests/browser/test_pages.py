@@ -21,7 +21,7 @@ def test_page_type_loads_cleanly(kind, page, recorder, paths, base_url):
     if kind == "search":  # its scripts go on loading Pagefind after `load`
         page.wait_for_load_state("networkidle")
 
-    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    assert page.evaluate("document.documentElement.lang") == "zh-Hans"
     assert page.title().strip(), f"{kind}: no title"
     heading = page.locator("main h1")
     assert heading.count() == 1, f"{kind}: {heading.count()} <h1> in <main>"

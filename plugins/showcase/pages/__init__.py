@@ -14,7 +14,8 @@ whose ``depends`` did not change. Leave it ``None`` (the default) and the
 output is rebuilt whenever anything in the data changes: always correct, only
 slower, so declare it only for page sets with many outputs, and declare
 everything the template reads (a test compares an incremental build with a
-clean one).
+clean one). A list in ``depends`` must not change once declared: a long one is
+fingerprinted once per build, by its object.
 """
 
 from __future__ import annotations
