@@ -34,6 +34,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 390, "height": 844}
+EDITIONS = '["zh-Hans", "zh-Hant", "en"]'
 SHEET_SITEURL = "https://jianyi.example.cn"
 SHEET_SETTINGS = ("SHOWCASE_SEARCH=false", f'SITEURL="{SHEET_SITEURL}"', "RELATIVE_URLS=true")
 INSTALL_CHROMIUM = (
@@ -99,7 +100,8 @@ def build_site(data: Path, output: Path, *settings: str) -> Path:
     """``pelican`` with pelicanconf.py on ``data`` into ``output``; ``settings`` are ``-e`` overrides."""
     command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(output)]
     command += ["--delete-output-directory", "-e", *settings]
-    env = {**os.environ, "SHOWCASE_DATA": str(data)}
+    # All three editions (the rest of the suite builds the original alone: tests/conftest.py).
+    env = {**os.environ, "SHOWCASE_DATA": str(data), "SHOWCASE_EDITIONS": EDITIONS}
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, f"pelican failed:\n{result.stdout}\n{result.stderr}"
     return output
