@@ -19,7 +19,10 @@ from jinja2 import Template
 # The context names a partial imported with context may read: SITEURL and the edition are in
 # the key; the edition's names (its gettext, ORIGINAL, SITENAME) are the same on every page of
 # one edition; the others on every page of a build.
-CONTEXT_NAMES = frozenset({"SITEURL", "SITENAME", "showcase", "edition", "gettext", "ngettext", "ORIGINAL", "ROOTURL"})
+# `_` is Jinja's alias of the context's gettext.
+CONTEXT_NAMES = frozenset(
+    {"SITEURL", "SITENAME", "showcase", "edition", "gettext", "ngettext", "_", "ORIGINAL", "ROOTURL"}
+)
 
 
 class SharedImportsTemplate(Template):
