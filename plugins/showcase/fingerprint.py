@@ -34,7 +34,7 @@ def digest_files(paths: Iterable[Path], root: Path) -> str:
     return hasher.hexdigest()
 
 
-SHARED_FROM = 8  # a list or tuple this long is remembered by its object (``Fingerprints.of``)
+SHARED_FROM = 2  # a list or tuple this long is remembered by its object (``Fingerprints.of``)
 
 
 class Fingerprints:
@@ -67,8 +67,9 @@ class Fingerprints:
         if isinstance(value, (list, tuple)):  # mostly records (a list page's slice): looked up here, not recursed
             text = "[" + ",".join([by_object.get(id(item)) or self.of(item) for item in value]) + "]"
             if len(value) >= SHARED_FROM:
-                # A long list is mostly one every page of a kind declares (the stories, the awards):
-                # made once. Page sets do not change a list after declaring it (pages/__init__.py).
+                # Most lists are declared by many pages (the stories, the awards, a page's records
+                # in each edition): made once. Page sets do not change a list after declaring it
+                # (pages/__init__.py).
                 self.add(value, text)
             return text
         if isinstance(value, dict):

@@ -120,7 +120,6 @@ class IncrementalWriter:
         self.manifest_salt = f"{MANIFEST_VERSION} {folder_identity(output_path)}"
         self.previous: dict[str, list] = self._read_manifest()
         self.current: dict[str, list] = {}
-        self._listed: dict[str, set[str]] = {}  # folder → the files in it, as the build found them
         self.rendered = 0
         self.parallel_from = PARALLEL_FROM
 
@@ -148,7 +147,7 @@ class IncrementalWriter:
                 # The original edition keeps the item's key; the others are keyed by it and their code.
                 output_key = key if edition.original else digest_text(key, edition.code)
                 old = self.previous.get(save_as)
-                fresh = old is not None and old[0] == output_key and self._exists(save_as)
+                fresh = old is not None and old[0] == output_key and os.path.isfile(f"{self.output_path}/{save_as}")
                 self.current[save_as] = [output_key, old[1] if fresh else None]
                 job = Job(save_as, item, edition)
                 if not fresh:
@@ -167,19 +166,6 @@ class IncrementalWriter:
             Written(j.save_as, _known(j.item.context), bool(self.current[j.save_as][1]), j.item.save_as, j.edition.code)
             for j in pages
         ]
-
-    def _exists(self, save_as: str) -> bool:
-        """Whether the output file is there. A folder is listed once (a record's folder holds its
-        page and citation files): one system call per folder instead of one per file."""
-        folder, _, name = save_as.rpartition("/")
-        names = self._listed.get(folder)
-        if names is None:
-            try:
-                with os.scandir(f"{self.output_path}/{folder}" if folder else self.output_path) as entries:
-                    names = self._listed[folder] = {e.name for e in entries if e.is_file()}
-            except (FileNotFoundError, NotADirectoryError):
-                names = self._listed[folder] = set()
-        return name in names
 
     def _remove_stale(self, stale: set[str]) -> None:
         for save_as in sorted(stale):
