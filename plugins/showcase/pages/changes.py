@@ -24,9 +24,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
+from .. import i18n
 from ..atom import atom, changes_entry, feed_link
 from ..dates import first_day
 from ..models import CHANGE_KINDS, Change, ChangeDay, Showcase, Tombstone
+from ..when import when_filter
 from . import File, Page
 from .feeds import NO_DATE
 
@@ -65,6 +67,8 @@ def theme_words(settings: dict):
         loader=FileSystemLoader(Path(settings["THEME"]) / "templates"), **settings.get("JINJA_ENVIRONMENT", {})
     )
     environment.autoescape = True  # the feed's HTML holds citizens' titles
+    i18n.install(environment)  # the macros' words are gettext messages, dates come from `when`, as on the site
+    environment.filters["when"] = when_filter(settings)
     return environment.get_template("partials/_changes.html").module
 
 
