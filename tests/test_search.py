@@ -16,6 +16,7 @@ import functools
 import gzip
 import http.server
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -496,6 +497,30 @@ def test_search_page_has_a_get_form_a_lazy_filter_pane_and_a_live_summary(sample
     assert keys == FILTER_KEYS - ({CAMPAIGN} if not any(r["campaign"] for r in records(SAMPLE)[0].values()) else set())
     assert [s["src"] for s in page.find_all("script", src=True)] == ["../theme/js/search.js"]
     assert page.find("script", src=True)["type"] == "module"
+
+
+SCRIPT = ROOT / "theme" / "static" / "js" / "search.js"
+HAN_OR_CJK_PUNCTUATION = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def test_the_script_has_no_words_of_its_own_and_the_page_gives_every_one_it_uses(sample_site):
+    """Each edition's search page speaks its language: search.js takes its words from .search-ui's
+    data-* attributes (written with gettext), never from Chinese of its own."""
+    script = SCRIPT.read_text(encoding="utf-8")
+    assert not HAN_OR_CJK_PUNCTUATION.findall(script)
+    used = set(re.findall(r"""\bwords\("(\w+)\"""", script)) | set(re.findall(r"\bWORDS\.(\w+)", script))
+    used |= {f"{way}{about}" for way in ("found", "none") for about in ("Term", "Filters")}  # say() builds these keys
+    assert {"unavailable", "count", "kindFilter", "yearFilter"} <= used
+    ui = soup(sample_site, "search/index.html").select_one("main .search-ui")
+    given = {re.sub(r"-(\w)", lambda m: m.group(1).upper(), name[len("data-"):]): value
+             for name, value in ui.attrs.items() if name.startswith("data-")}  # fmt: skip
+    assert used <= set(given), used - set(given)
+    assert {given["kindFilter"], given["yearFilter"]} <= FILTER_KEYS
+    for key in ("foundTerm", "noneTerm"):
+        assert "{term}" in given[key], key
+    for key in ("foundTerm", "foundFilters", "count"):
+        assert "{count}" in given[key], key
+    assert given["foundTerm"] == "找到 {count} 条与“{term}”相关的结果。"  # today's words, from the page
 
 
 def test_without_javascript_the_page_says_so_and_links_to_the_lists(sample_site):

@@ -218,3 +218,41 @@ def test_markup_in_the_index_is_shown_as_text(page):
     assert page.locator(".search-results img").count() == 0
     assert page.locator(".search-results mark").count()  # Pagefind's own marks still are elements
     assert page.evaluate("() => window.pwned") is None
+
+
+# The script's words are the page's (search.html's data-* attributes, one edition's language each):
+# stand-ins with other words and other brackets, including what a naive .replace() would garble.
+STAND_INS = {
+    "data-found-term": "Results for [{term}]: {count}.",
+    "data-found-filters": "Filtered: {count}.",
+    "data-none-term": "Nothing for [{term}].",
+    "data-count": " <{count}>",
+}
+
+
+def with_stand_in_words(route):
+    html = route.fetch().text()
+    for name, words in STAND_INS.items():
+        html, swapped = re.subn(rf'{name}="[^"]*"', f'{name}="{words}"', html)
+        assert swapped == 1, name
+    route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+
+def test_the_messages_and_counts_are_the_pages_words(page):
+    page.route(re.compile(r"/search/(\?.*)?$"), with_stand_in_words)
+    page.goto("/search/?q=电梯")
+    expect(page.locator(STATUS)).to_have_text(re.compile(r"^Results for \[电梯\]: \d+\.$"))
+    count = int(re.search(r"(\d+)\.$", page.locator(STATUS).inner_text()).group(1))
+    expect(page.locator(RESULTS)).to_have_count(min(count, PAGE))
+    open_filters(page)
+    tallies = page.locator(".search-filter-groups label span").all_inner_texts()
+    assert tallies and all(re.fullmatch(r" ?<\d+>", t) for t in tallies), tallies[:5]
+    page.get_by_role("group", name="类别").get_by_role("checkbox", name=re.compile("^成果案例")).check()
+    expect(page.locator(STATUS)).not_to_have_text(f"Results for [电梯]: {count}.")
+    page.locator(FIELD).fill("")
+    page.locator(FIELD).press("Enter")
+    expect(page.locator(STATUS)).to_have_text(re.compile(r"^Filtered: \d+\.$"))
+    # A query holding a placeholder and a replacement pattern is shown as typed.
+    page.locator(FIELD).fill("qzxjkv $& {count}")
+    page.locator(FIELD).press("Enter")
+    expect(page.locator(STATUS)).to_have_text("Nothing for [qzxjkv $& {count}].")

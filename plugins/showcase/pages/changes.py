@@ -29,6 +29,7 @@ from ..atom import atom, changes_entry, feed_link
 from ..dates import first_day
 from ..editions import ORIGINAL_EDITION, Edition
 from ..models import CHANGE_KINDS, Change, ChangeDay, Showcase, Tombstone
+from ..when import when_filter
 from . import File, Page
 from .feeds import NO_DATE
 
@@ -67,7 +68,8 @@ def theme_words(settings: dict, edition: Edition = ORIGINAL_EDITION):
         loader=FileSystemLoader(Path(settings["THEME"]) / "templates"), **settings.get("JINJA_ENVIRONMENT", {})
     )
     environment.autoescape = True  # the feed's HTML holds citizens' titles
-    i18n.install(environment, settings)
+    i18n.install(environment, settings)  # the macros' words are gettext messages, dates come from `when`
+    environment.filters["when"] = when_filter(settings)
     names = {"edition": edition, **(edition.jinja_callables if edition.english else {})}
     return environment.get_template("partials/_changes.html").make_module(names)
 

@@ -6,6 +6,8 @@
 // Text from the index is always set as text, never parsed as HTML: Pagefind's excerpt is the
 // page's text with < and > escaped (&lt; &gt;, not &) and <mark> around the words found, so only
 // those <mark> tags become elements and the two escapes are undone in the text between them.
+// The script has no words of its own: its messages and the filter names it needs are data-*
+// attributes of .search-ui, written by the page in its edition's language (search.html).
 
 const PAGE = 10;
 const DEBOUNCE = 300; // ms
@@ -19,6 +21,7 @@ const more = ui.querySelector(".search-more");
 const pane = ui.querySelector(".search-filters");
 const groups = pane.querySelector(".search-filter-groups");
 const ORDER = pane.dataset.order.split(" ");
+const WORDS = ui.dataset; // foundTerm, foundFilters, noneTerm, noneFilters, unavailable, count, kindFilter, yearFilter
 
 let engine = null;
 let results = [];
@@ -38,6 +41,11 @@ function pagefind() {
     });
   }
   return engine;
+}
+
+// A message of the page with its {name} placeholders filled in (a function replacement: no $ patterns).
+function words(key, values = {}) {
+  return WORDS[key].replace(/\{(\w+)\}/g, (hole, name) => (name in values ? String(values[name]) : hole));
 }
 
 function chosenFilters() {
@@ -74,7 +82,7 @@ function item(data) {
   const heading = document.createElement("h2");
   heading.append(link);
   li.append(heading);
-  const kind = [...(data.filters["类别"] || []), ...(data.filters["年份"] || [])].join(" · ");
+  const kind = [...(data.filters[WORDS.kindFilter] || []), ...(data.filters[WORDS.yearFilter] || [])].join(" · ");
   if (kind) {
     const meta = document.createElement("p");
     meta.className = "search-result-meta";
@@ -97,8 +105,8 @@ async function showMore(number) {
 }
 
 function say(term, count) {
-  const about = term ? `与“${term}”相关的` : "符合筛选条件的";
-  status.textContent = count ? `找到 ${count} 条${about}结果。` : `没有找到${about}结果。`;
+  const key = `${count ? "found" : "none"}${term ? "Term" : "Filters"}`;
+  status.textContent = words(key, { count, term });
 }
 
 function remember(term) {
@@ -124,7 +132,7 @@ async function run(debounced) {
   try {
     api = await pagefind();
   } catch (error) {
-    status.textContent = "搜索暂时无法使用，请稍后再试，或按类别浏览。";
+    status.textContent = words("unavailable");
     engine = null; // the next search tries again
     throw error;
   }
@@ -144,7 +152,7 @@ async function run(debounced) {
 
 function count(filters) {
   for (const box of groups.querySelectorAll("input")) {
-    box.nextElementSibling.textContent = `（${filters[box.name]?.[box.value] ?? 0}）`;
+    box.nextElementSibling.textContent = words("count", { count: filters[box.name]?.[box.value] ?? 0 });
   }
 }
 
@@ -165,7 +173,7 @@ async function openFilters() {
       box.name = name;
       box.value = value;
       const tally = document.createElement("span");
-      tally.textContent = `（${total}）`;
+      tally.textContent = words("count", { count: total });
       label.append(box, value, tally);
       set.append(label);
     }
