@@ -52,8 +52,11 @@ SHOWCASE_DATE_FORMATS = {"year": "{year}年", "month": "{year}年{month}月", "d
 PAGE_PATHS = ["pages"]
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-PAGE_LANG_URL = "{slug}/{lang}/"
-PAGE_LANG_SAVE_AS = "{slug}/{lang}/index.html"
+# A page's English version (content/pages/en/<name>.md, same Slug, Lang: en) is a Pelican
+# translation of it (page.translations): Pelican writes no file for it; the English edition
+# renders it under /en/<slug>/.
+PAGE_LANG_URL = ""
+PAGE_LANG_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
 
