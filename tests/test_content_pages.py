@@ -66,7 +66,7 @@ def test_every_page_links_the_four_pages_from_its_footer(site):
 def test_the_submit_page_names_every_channel_and_links_every_campaign(site):
     content = page_text(site, "submit")
     for channel in VOCABULARY["channels"]:
-        assert full_width(channel) in content, channel
+        assert full_width(channel["name"]) in content, channel
     links = {text(a): a["href"] for a in soup(site, "submit/index.html").select("main a")}
     for campaign in VOCABULARY["campaigns"]:
         assert links[campaign["name"]] == f"../campaigns/{campaign['slug']}/"
@@ -90,6 +90,7 @@ def test_the_privacy_page_states_the_publication_rules_of_the_data(site):
 
 
 def test_the_pages_carry_no_personal_data_by_the_leak_scanners_rules():
-    pages = sorted(PAGES.glob("*.md"))
+    pages = sorted(PAGES.rglob("*.md"))  # the English versions in en/ too
     assert {path.stem for path in pages} >= set(FOOTER_PAGES)
+    assert {path.relative_to(PAGES).as_posix() for path in pages} >= {f"en/{slug}.md" for slug in FOOTER_PAGES}
     assert [str(leak) for leak in scan(pages)] == []

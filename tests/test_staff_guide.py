@@ -286,8 +286,10 @@ def test_every_command_of_the_guide_exists_with_the_targets_and_variables_it_nam
 
 def test_the_guide_lists_every_placeholder_of_the_pages():
     pages = {
-        path.name: set(PLACEHOLDER.findall(path.read_text(encoding="utf-8")))
-        for path in ROOT.glob("content/pages/*.md")
+        path.relative_to(ROOT / "content" / "pages").as_posix(): set(
+            PLACEHOLDER.findall(path.read_text(encoding="utf-8"))
+        )
+        for path in ROOT.glob("content/pages/**/*.md")  # the English versions in en/ too
     }
     guide = GUIDE.read_text(encoding="utf-8")
     listed = {

@@ -3,7 +3,10 @@
 An intro is hand-written Markdown in ``<PATH>/campaigns/<slug>.md`` (PATH is
 Pelican's content folder), rendered and sanitised like a story body. A
 campaign of the vocabulary without an intro file still gets its page, and the
-build logs a warning.
+build logs a warning. The English intro is ``<PATH>/campaigns/en/<slug>.md``
+(the folder says the language: intros carry no metadata); once a campaign has a
+Chinese intro, asking for its English one when there is none raises
+:class:`~showcase.english.MissingEnglish`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .english import MissingEnglish
 from .models import HasPage, Proposal, Showcase, Story
 from .render import render_markdown
 
@@ -41,21 +45,26 @@ def intro_folder(settings: dict) -> Path:
     return Path(settings["PATH"]) / "campaigns"
 
 
-def read_intro(folder: Path, slug: str) -> Markup | None:
+def read_intro(folder: Path, slug: str, english: bool = False) -> Markup | None:
+    """The intro in Chinese, or in English from the ``en/`` folder beside it."""
     path = folder / f"{slug}.md"
     if not path.is_file():
         logger.warning("专项活动 %s 没有介绍文件 %s", slug, path)
         return None
+    if english:
+        path = folder / "en" / f"{slug}.md"
+        if not path.is_file():
+            raise MissingEnglish(str(path), "专项活动介绍没有英文版（英文版无法生成）")
     return render_markdown(path.read_text(encoding="utf-8"))
 
 
-def campaigns(showcase: Showcase, folder: Path) -> tuple[Campaign, ...]:
-    """Every campaign of the vocabulary, in its order, with or without records."""
+def campaigns(showcase: Showcase, folder: Path, english: bool = False) -> tuple[Campaign, ...]:
+    """Every campaign of the vocabulary, in its order, with or without records (intros in English if asked)."""
     return tuple(
         Campaign(
             name=name,
             slug=slug,
-            intro_html=read_intro(folder, slug),
+            intro_html=read_intro(folder, slug, english),
             proposals=tuple(p for p in showcase.proposals if p.campaign == name),
             stories=tuple(s for s in showcase.stories if s.campaign == name),
         )

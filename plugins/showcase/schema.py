@@ -91,8 +91,16 @@ def list_of(item: Rule) -> Rule:
     return rule
 
 
-def mapping(spec: dict[str, Rule], *, closed: bool = True) -> Rule:
-    """A mapping with exactly the keys of ``spec`` (extra keys allowed if not ``closed``)."""
+def mapping(
+    spec: dict[str, Rule],
+    *,
+    closed: bool = True,
+    optional: dict[str, Rule] | None = None,
+    unknown: str = "不是发布格式中的字段",
+) -> Rule:
+    """A mapping with exactly the keys of ``spec``, and those of ``optional`` that are present
+    (extra keys allowed if not ``closed``; ``unknown`` is the message for one that is not)."""
+    optional = optional or {}
 
     def rule(value: object, file: str, key: str) -> list[Problem]:
         if not isinstance(value, dict):
@@ -104,10 +112,13 @@ def mapping(spec: dict[str, Rule], *, closed: bool = True) -> Rule:
                 problems += _problem(file, prefix + name, "missing-key", "缺少必填字段")
             else:
                 problems += inner(value[name], file, prefix + name)
+        for name, inner in optional.items():
+            if name in value:
+                problems += inner(value[name], file, prefix + name)
         if closed:
             for name in value:
-                if name not in spec:
-                    problems += _problem(file, f"{prefix}{name}", "unknown-key", "不是发布格式中的字段")
+                if name not in spec and name not in optional:
+                    problems += _problem(file, f"{prefix}{name}", "unknown-key", unknown)
         return problems
 
     return rule
