@@ -60,7 +60,9 @@ def _text_html(*texts: str | None) -> str:
 
 
 def proposal_entry(proposal: Proposal, edition: Edition = ORIGINAL_EDITION) -> Entry:
-    meta = " · ".join(edition.term(t) for t in (proposal.proposer.label, proposal.topic, proposal.decision))
+    meta = " · ".join(
+        [_proposer(proposal.proposer, edition), edition.term(proposal.topic), edition.term(proposal.decision)]
+    )
     return Entry(
         id=urn(f"proposal:{proposal.id}"),
         title=_title(proposal, edition),
@@ -71,6 +73,14 @@ def proposal_entry(proposal: Proposal, edition: Edition = ORIGINAL_EDITION) -> E
         content=_text_html(proposal.body, proposal.outcome),
         categories=tuple(edition.term(c) for c in (proposal.topic, proposal.campaign) if c),
     )
+
+
+def _proposer(proposer, edition: Edition) -> str:
+    """The proposer's label (type or group · district or the city), in English in that edition."""
+    if not edition.english:
+        return proposer.label
+    where = edition.term(proposer.district) if proposer.district else edition.gettext("徐州市")
+    return f"{edition.term(proposer.type or proposer.group)} · {where}"
 
 
 def _title(record, edition: Edition) -> str:
