@@ -1,7 +1,8 @@
 """The benchmark harness (benchmarks/bench.py, `make bench`) end to end at a tiny size, so it cannot rot:
 it generates and exports ~100 published proposals, builds the site cold, after one change and
 unchanged, runs the floor, the Hugo peer (cold build and its server's one-record rebuilds) and
-Pagefind, and writes results.md and build-time.svg. Only the
+Pagefind, builds the site of every edition (cold, one change, unchanged: its tiny size is the one the
+targets are shown for), and writes results.md and build-time.svg. Only the
 browser query is skipped (--no-browser). No time is asserted: only that every number is there.
 
 Run from the project root: .venv/bin/python -m pytest tests/test_bench_smoke.py -q
@@ -9,6 +10,7 @@ Run from the project root: .venv/bin/python -m pytest tests/test_bench_smoke.py 
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -20,6 +22,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench
 import datasets
 import file_states
+from builds import EDITIONS, ONE_EDITION
 
 SVG = "{http://www.w3.org/2000/svg}"
 STEPS = [
@@ -31,6 +34,9 @@ STEPS = [
     "Hugo server, one record (full render)",
     "nothing changed",
     "Pagefind alone",
+    f"cold build, {len(EDITIONS)} editions",
+    f"one record changed, {len(EDITIONS)} editions",
+    f"nothing changed, {len(EDITIONS)} editions",
 ]
 VERDICTS = {"met", "**not met**", "not judged"}
 
@@ -39,7 +45,11 @@ VERDICTS = {"met", "**not met**", "not judged"}
 def run(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
     argv = ["--sizes", "100", "--runs", "1", "--export-rows", "300", "--anonymiser-records", "200"]
-    assert bench.main([*argv, "--no-browser", "--out", str(out), "--work", str(out / "work")]) == 0
+    with pytest.MonkeyPatch.context() as patch:
+        # Every edition unless a build says otherwise (as outside the test suite, which sets one:
+        # tests/conftest.py): the one-edition steps must name theirs.
+        patch.setenv("SHOWCASE_EDITIONS", json.dumps(EDITIONS))
+        assert bench.main([*argv, "--no-browser", "--out", str(out), "--work", str(out / "work")]) == 0
     return out
 
 
@@ -56,8 +66,10 @@ def table(text: str) -> list[list[str]]:
 def test_targets_are_all_listed_with_a_verdict(run):
     rows = table(section((run / "results.md").read_text("utf-8"), "Targets"))
     names = [row[0] for row in rows]
-    assert len(names) == 12
+    assert len(names) == 14
     for words in [
+        f"cold build, {len(EDITIONS)} editions ≤ 3.5 ×",
+        f"one record changed, {len(EDITIONS)} editions < 3 s",
         "1.3 × floor",
         "1.0 × Hugo",
         "one record changed",
@@ -107,6 +119,28 @@ def test_ours_against_the_floor_and_hugo(run):
         assert float(row[5].rstrip(" ×")) == pytest.approx(ours / floor, rel=0.05)  # cells are rounded
     assert re.search(r"Hugo peer builds [\d,]+ HTML pages", markdown)
     assert "| Hugo | v0.168.0" in markdown  # the machine table names the binary's version
+
+
+def test_every_edition_against_the_one_edition_site(run):
+    markdown = (run / "results.md").read_text("utf-8")
+    assert ONE_EDITION == ["zh-Hans"] and EDITIONS[0] == "zh-Hans" and len(EDITIONS) > 1
+    rows = table(section(markdown, "Editions"))
+    assert len(rows) == 1  # the smoke run's one size: where the targets are shown
+    row = rows[0]
+    one, every = float(row[1]), float(row[2])
+    assert one > 0 and every > 0  # no time is compared: a loaded machine can swap them
+    assert float(row[3].rstrip(" ×")) == pytest.approx(every / one, rel=0.05)
+    assert all(float(cell) > 0 for cell in row[5:9])
+    one_pages, every_pages = (int(cell.replace(",", "")) for cell in row[9:11])
+    # Every page exists in each edition; the one-edition steps built the original alone.
+    assert one_pages == int(table(section(markdown, "Output"))[0][1])
+    assert every_pages == len(EDITIONS) * one_pages
+    site = {row[1]: row for row in table(section(markdown, "Site"))}
+    assert int(site[f"cold build, {len(EDITIONS)} editions"][7].replace(",", "")) > int(
+        site["cold build"][7].replace(",", "")
+    )
+    # The editions' rebuilds wrote what the one-edition rebuild wrote, in each edition.
+    assert int(site[f"one record changed, {len(EDITIONS)} editions"][7]) > int(site["one record changed"][7])
 
 
 def test_output_weight_and_search_are_reported(run):
