@@ -14,15 +14,19 @@ import json
 import re
 import sys
 import xml.etree.ElementTree as ET
+from types import SimpleNamespace
 
 import pytest
 from sitebuild import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench
+import builds
 import datasets
 import file_states
-from builds import EDITIONS, ONE_EDITION
+import targets
+from builds import EDITIONS, ONE_EDITION, EditionSteps
+from processes import Run, Series
 
 SVG = "{http://www.w3.org/2000/svg}"
 STEPS = [
@@ -178,3 +182,30 @@ def test_file_states_tell_which_files_changed(tmp_path):
     (tmp_path / "sub" / "new.txt").write_text("a")
     names = [p.relative_to(tmp_path).as_posix() for p in file_states.changed(before, file_states.states(tmp_path))]
     assert names == ["edited.txt", "removed.txt", "sub/new.txt"]
+
+
+def series(*seconds: float) -> Series:
+    return Series(tuple(Run(s, 2**20) for s in seconds))
+
+
+def test_editions_targets_are_judged_against_the_one_edition_build():
+    def steps(cold: float, incremental: float):
+        every = EditionSteps(series(cold), series(incremental, incremental), series(1.0), 200)
+        return SimpleNamespace(cold=series(19.0, 20.0, 21.0), incremental=series(5.6), editions=every)
+
+    met = targets.editions_targets(steps(70.0, 2.9), " at 9,993 published", lambda ok: ok)
+    assert [t.met for t in met] == [True, True]  # 70 / 20 = 3.5 ×: at the line is met
+    assert met[0].measured == "70.0 s / 20.0 s = 3.50 × at 9,993 published"
+    assert met[1].measured == "2.90 s (one edition: 5.60 s) at 9,993 published"
+    assert [t.met for t in targets.editions_targets(steps(70.5, 3.0), "", lambda ok: ok)] == [False, False]
+    assert [t.verdict for t in targets.editions_targets(steps(1.0, 1.0), "", lambda ok: None)] == ["not judged"] * 2
+    missing = targets.editions_targets(SimpleNamespace(editions=None), "", lambda ok: ok)
+    assert [t.met for t in missing] == [None, None]
+
+
+def test_the_editions_are_measured_where_the_targets_are_judged():
+    assert targets.judged_size([1000, 10000, 50000]) == 10000
+    assert targets.judged_size([100]) == 100 and targets.judged_size([1000, 50000]) == 50000
+    # The editions' cold runs sit between rounds of the one-edition series, spread evenly.
+    assert builds.spread(3, 1) == {2} and builds.spread(1, 1) == {1} and builds.spread(3, 3) == {1, 2, 3}
+    assert builds.spread(5, 2) == {2, 4} and builds.spread(3, 0) == set()
