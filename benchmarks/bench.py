@@ -4,7 +4,10 @@ For each size (published proposals; ``--sizes``) it generates a raw export of ab
 many rows with the sample generator, then measures as whole processes: the export, the floor
 (floor.py), a cold build, the Hugo peer's cold build (hugo_peer.py), a rebuild after one record
 changed (and Hugo's in ``hugo server``), a rebuild with nothing changed, the Pagefind step; then the
-output (size, page weight by type) and the example search queries in Chromium. Once per run: the
+output (size, page weight by type) and the example search queries in Chromium. All of these build
+the one-edition site; at the size where the targets are judged (10k, or the largest size of a run
+without 10k) the site of every edition too: its cold build, one record changed, nothing changed
+(builds.py ``EDITIONS``). Once per run: the
 export of ``--export-rows`` raw rows (100,000), the anonymiser's throughput and quality, and the YAML
 check. Writes ``results.md`` and ``build-time.svg`` into ``--out``.
 
@@ -30,6 +33,7 @@ import machine
 import page_weight
 import results
 import search_weight
+import targets
 import yaml_check
 from builds import SEARCH_BUNDLE, SiteSteps, measure_site, tree_size
 from file_states import changed, states
@@ -107,11 +111,11 @@ def export_series(work: Path, rows: int, runs: int, data: Path) -> ExportResult:
     return ExportResult(rows, datasets.published(data), Series(tuple(timings)))
 
 
-def measure_size(size: int, work: Path, runs: int, browser: bool, trash: Trash) -> SizeResult:
+def measure_size(size: int, work: Path, runs: int, browser: bool, trash: Trash, editions: bool) -> SizeResult:
     folder = work / f"size-{size}"
     exported = export_series(work, datasets.raw_rows(size), runs, folder / "data")
     say(f"{size:,}: {exported.published:,} published of {exported.raw_rows:,} raw rows")
-    site = measure_site(folder / "data", folder, runs, lambda message: say(f"{size:,}: {message}"), trash)
+    site = measure_site(folder / "data", folder, runs, lambda message: say(f"{size:,}: {message}"), trash, editions)
     say(f"{size:,}: page weight")
     pages, css = page_weight.measure(site.site)
     say(f"{size:,}: search queries in Chromium" if browser else f"{size:,}: no search query (--no-browser)")
@@ -125,7 +129,11 @@ def measure_size(size: int, work: Path, runs: int, browser: bool, trash: Trash) 
 
 def run(args: argparse.Namespace, work: Path, command: str) -> BenchResult:
     started, code, trash = time.perf_counter(), code_state(), Trash(work / "trash")
-    sizes = [measure_size(size, work, runs_for(size, args.runs), args.browser, trash) for size in args.sizes]
+    # The editions' site only where the targets are judged: at every size it would cost minutes.
+    judged = targets.judged_size(args.sizes)
+    sizes = [
+        measure_size(size, work, runs_for(size, args.runs), args.browser, trash, size == judged) for size in args.sizes
+    ]
     for size in args.sizes:  # the sites are not needed any more: aside now, deleted once nothing is timed
         trash.empty(work / f"size-{size}" / "site", work / f"size-{size}" / "hugo-site")
     big = export_series(work, args.export_rows, 1, work / "export-big")

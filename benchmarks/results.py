@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import page_weight
 import targets
+from builds import EDITIONS, EDITIONS_COLD_RUNS, ONE_EDITION, EditionSteps
 from page_weight import KB
 from processes import Series
 from svg_chart import line_chart
@@ -23,7 +24,8 @@ SITE_COLUMNS = [
     "published", "step", "runs", "median", "min", "max", "pages/s", "files written", "peak RSS", "× floor", "× Hugo"
 ]  # fmt: skip
 PATHS_SHOWN = 8
-BUILDS = ("floor", "cold build", "Hugo cold build", "one record changed", "nothing changed")  # whole builds
+ONE_BUILDS = ("floor", "cold build", "Hugo cold build", "one record changed", "nothing changed")
+BUILDS = (*ONE_BUILDS, *(EditionSteps.step(name) for name in ONE_BUILDS[-2:]), EditionSteps.step("cold build"))
 CHART_LINES = ("cold build", "one record changed", "floor", "Hugo cold build")
 HUGO_COLD = "Hugo cold build"
 
@@ -107,6 +109,8 @@ def site_rows(size: SizeResult) -> list[list[str]]:
     rows = []
     floor, hugo = size.site.floor.median, size.site.hugo.cold.median
     pages = {"cold build": size.site.pages, HUGO_COLD: size.site.hugo.pages}
+    if size.site.editions:
+        pages[EditionSteps.step("cold build")] = size.site.editions.pages
     for name, series in size.site.named().items():
         rate = f"{pages[name] / series.median:,.0f}" if name in pages else ""
         ratio = f"{series.median / floor:.2f} ×" if name in BUILDS else ""
@@ -139,6 +143,68 @@ def hugo_rows(size: SizeResult) -> list[list[str]]:
         ratios = [f"{steps.incremental.median / floor:.2f} ×", f"{steps.incremental.median / series.median:.1f} ×"]
         rows.append([*row, *ratios])
     return rows
+
+
+def editions_rows(size: SizeResult) -> list[list[str]]:
+    """The editions' site beside the one-edition site (issue #14), where it was measured."""
+    one, every = size.site, size.site.editions
+    if every is None:
+        return []
+    ratio, floor = every.cold.median / one.cold.median, every.cold.median / one.floor.median
+    return [
+        [
+            f"{size.published:,}",
+            f"{one.cold.median:.2f}",
+            f"{every.cold.median:.2f}",
+            f"{ratio:.2f} ×",
+            f"{floor:.2f} ×",
+            f"{one.incremental.median:.2f}",
+            f"{every.incremental.median:.2f}",
+            f"{one.unchanged.median:.2f}",
+            f"{every.unchanged.median:.2f}",
+            f"{one.pages:,}",
+            f"{every.pages:,}",
+        ]
+    ]
+
+
+def editions_lines(result: BenchResult) -> list[str]:
+    rows = [row for size in result.sizes for row in editions_rows(size)]
+    n = len(EDITIONS)
+    runs = ", ".join(
+        f"{s.requested:,} published: cold {len(s.site.editions.cold.runs)}×, "
+        f"each rebuild {len(s.site.editions.incremental.runs)}×"
+        for s in result.sizes
+        if s.site.editions
+    )
+    intro = (
+        f"The site of every edition (`SHOWCASE_EDITIONS={json_list(EDITIONS)}`, issue #14) against the one-edition "
+        f"site of the steps above (`SHOWCASE_EDITIONS={json_list(ONE_EDITION)}`), in its own output and cache "
+        f"folders, measured only at the size where the targets are judged ({runs}). Its cold build runs at most "
+        f"{EDITIONS_COLD_RUNS}×, in the middle of the one-edition series (after a round of floor, cold build and "
+        "Hugo), because at 10k one run takes about as long as that whole round: three would push `make bench` "
+        "past 15 minutes. One record changed: the same edit as the one-edition step's, each run; nothing "
+        f"changed: run again. Targets (issue #14): cold ≤ {targets.EDITIONS_RATIO} × one edition, one record "
+        f"< {targets.EDITIONS_INCREMENTAL_SECONDS:.0f} s, at 10k."
+    )
+    header = [
+        "published",
+        "cold, one edition",
+        f"cold, {n} editions",
+        f"{n} ÷ one (≤ {targets.EDITIONS_RATIO} ×)",
+        f"{n} editions × floor",
+        "one record, one edition",
+        f"one record, {n} editions (< {targets.EDITIONS_INCREMENTAL_SECONDS:.0f} s)",
+        "nothing changed, one edition",
+        f"nothing changed, {n} editions",
+        "HTML pages, one edition",
+        f"HTML pages, {n} editions",
+    ]
+    return [intro, "", *_table(header, rows)] if rows else [intro, "", "Not measured in this run."]
+
+
+def json_list(codes: list[str]) -> str:
+    return "[" + ",".join(f'"{code}"' for code in codes) + "]"
 
 
 def hugo_line(size: SizeResult) -> str:
@@ -219,11 +285,13 @@ def markdown(result: BenchResult) -> str:
         "",
         "## Site",
         "",
-        "Build: `pelican content -s pelicanconf.py -o OUT -e SHOWCASE_SEARCH=false` with `SHOWCASE_DATA` and "
+        "Build: `pelican content -s pelicanconf.py -o OUT -e SHOWCASE_SEARCH=false "
+        f"'SHOWCASE_EDITIONS={json_list(ONE_EDITION)}'` (the original edition alone) with `SHOWCASE_DATA` and "
         "`SHOWCASE_CACHE`; cold = empty output and cache; one record changed = one published proposal's body "
         "edited between runs; nothing changed = run again; Pagefind alone = `benchmarks/pagefind_step.py` "
-        "(the build's own `build_index`); floor = `benchmarks/floor.py` (C loader, one Jinja2 page per "
-        "published proposal, nothing else). Pages/s counts the HTML pages of a cold build; files written "
+        "(the build's own `build_index` over that edition's pages); floor = `benchmarks/floor.py` (C loader, "
+        "one Jinja2 page per published proposal, nothing else). The steps named with editions build the site "
+        "of every edition (section Editions). Pages/s counts the HTML pages of a cold build; files written "
         "counts the files of the site that the step's last run created or rewrote (new modification time or size). "
         "× Hugo: the median over the Hugo peer's cold build (next section); Hugo's server runs are in memory, "
         "their peak RSS that of the server process (first build included, `VmHWM`).",
@@ -251,6 +319,10 @@ def markdown(result: BenchResult) -> str:
         ),
         "",
         *(line for size in result.sizes for line in (hugo_line(size), "")),
+        "## Editions",
+        "",
+        *editions_lines(result),
+        "",
         "## Output",
         "",
         *_table(

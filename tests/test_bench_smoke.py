@@ -1,7 +1,8 @@
 """The benchmark harness (benchmarks/bench.py, `make bench`) end to end at a tiny size, so it cannot rot:
 it generates and exports ~100 published proposals, builds the site cold, after one change and
 unchanged, runs the floor, the Hugo peer (cold build and its server's one-record rebuilds) and
-Pagefind, and writes results.md and build-time.svg. Only the
+Pagefind, builds the site of every edition (cold, one change, unchanged: its tiny size is the one the
+targets are shown for), and writes results.md and build-time.svg. Only the
 browser query is skipped (--no-browser). No time is asserted: only that every number is there.
 
 Run from the project root: .venv/bin/python -m pytest tests/test_bench_smoke.py -q
@@ -9,17 +10,23 @@ Run from the project root: .venv/bin/python -m pytest tests/test_bench_smoke.py 
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import xml.etree.ElementTree as ET
+from types import SimpleNamespace
 
 import pytest
 from sitebuild import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench
+import builds
 import datasets
 import file_states
+import targets
+from builds import EDITIONS, ONE_EDITION, EditionSteps
+from processes import Run, Series
 
 SVG = "{http://www.w3.org/2000/svg}"
 STEPS = [
@@ -31,6 +38,9 @@ STEPS = [
     "Hugo server, one record (full render)",
     "nothing changed",
     "Pagefind alone",
+    f"cold build, {len(EDITIONS)} editions",
+    f"one record changed, {len(EDITIONS)} editions",
+    f"nothing changed, {len(EDITIONS)} editions",
 ]
 VERDICTS = {"met", "**not met**", "not judged"}
 
@@ -39,7 +49,11 @@ VERDICTS = {"met", "**not met**", "not judged"}
 def run(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
     argv = ["--sizes", "100", "--runs", "1", "--export-rows", "300", "--anonymiser-records", "200"]
-    assert bench.main([*argv, "--no-browser", "--out", str(out), "--work", str(out / "work")]) == 0
+    with pytest.MonkeyPatch.context() as patch:
+        # Every edition unless a build says otherwise (as outside the test suite, which sets one:
+        # tests/conftest.py): the one-edition steps must name theirs.
+        patch.setenv("SHOWCASE_EDITIONS", json.dumps(EDITIONS))
+        assert bench.main([*argv, "--no-browser", "--out", str(out), "--work", str(out / "work")]) == 0
     return out
 
 
@@ -56,8 +70,10 @@ def table(text: str) -> list[list[str]]:
 def test_targets_are_all_listed_with_a_verdict(run):
     rows = table(section((run / "results.md").read_text("utf-8"), "Targets"))
     names = [row[0] for row in rows]
-    assert len(names) == 12
+    assert len(names) == 14
     for words in [
+        f"cold build, {len(EDITIONS)} editions ≤ 3.5 ×",
+        f"one record changed, {len(EDITIONS)} editions < 3 s",
         "1.3 × floor",
         "1.0 × Hugo",
         "one record changed",
@@ -109,6 +125,28 @@ def test_ours_against_the_floor_and_hugo(run):
     assert "| Hugo | v0.168.0" in markdown  # the machine table names the binary's version
 
 
+def test_every_edition_against_the_one_edition_site(run):
+    markdown = (run / "results.md").read_text("utf-8")
+    assert ONE_EDITION == ["zh-Hans"] and EDITIONS[0] == "zh-Hans" and len(EDITIONS) > 1
+    rows = table(section(markdown, "Editions"))
+    assert len(rows) == 1  # the smoke run's one size: where the targets are shown
+    row = rows[0]
+    one, every = float(row[1]), float(row[2])
+    assert one > 0 and every > 0  # no time is compared: a loaded machine can swap them
+    assert float(row[3].rstrip(" ×")) == pytest.approx(every / one, rel=0.05)
+    assert all(float(cell) > 0 for cell in row[5:9])
+    one_pages, every_pages = (int(cell.replace(",", "")) for cell in row[9:11])
+    # Every page exists in each edition; the one-edition steps built the original alone.
+    assert one_pages == int(table(section(markdown, "Output"))[0][1])
+    assert every_pages == len(EDITIONS) * one_pages
+    site = {row[1]: row for row in table(section(markdown, "Site"))}
+    assert int(site[f"cold build, {len(EDITIONS)} editions"][7].replace(",", "")) > int(
+        site["cold build"][7].replace(",", "")
+    )
+    # The editions' rebuilds wrote what the one-edition rebuild wrote, in each edition.
+    assert int(site[f"one record changed, {len(EDITIONS)} editions"][7]) > int(site["one record changed"][7])
+
+
 def test_output_weight_and_search_are_reported(run):
     output = section((run / "results.md").read_text("utf-8"), "Output")
     pages = {row[0]: row for row in table(output.split("Page weight", 1)[1])}
@@ -144,3 +182,30 @@ def test_file_states_tell_which_files_changed(tmp_path):
     (tmp_path / "sub" / "new.txt").write_text("a")
     names = [p.relative_to(tmp_path).as_posix() for p in file_states.changed(before, file_states.states(tmp_path))]
     assert names == ["edited.txt", "removed.txt", "sub/new.txt"]
+
+
+def series(*seconds: float) -> Series:
+    return Series(tuple(Run(s, 2**20) for s in seconds))
+
+
+def test_editions_targets_are_judged_against_the_one_edition_build():
+    def steps(cold: float, incremental: float):
+        every = EditionSteps(series(cold), series(incremental, incremental), series(1.0), 200)
+        return SimpleNamespace(cold=series(19.0, 20.0, 21.0), incremental=series(5.6), editions=every)
+
+    met = targets.editions_targets(steps(70.0, 2.9), " at 9,993 published", lambda ok: ok)
+    assert [t.met for t in met] == [True, True]  # 70 / 20 = 3.5 ×: at the line is met
+    assert met[0].measured == "70.0 s / 20.0 s = 3.50 × at 9,993 published"
+    assert met[1].measured == "2.90 s (one edition: 5.60 s) at 9,993 published"
+    assert [t.met for t in targets.editions_targets(steps(70.5, 3.0), "", lambda ok: ok)] == [False, False]
+    assert [t.verdict for t in targets.editions_targets(steps(1.0, 1.0), "", lambda ok: None)] == ["not judged"] * 2
+    missing = targets.editions_targets(SimpleNamespace(editions=None), "", lambda ok: ok)
+    assert [t.met for t in missing] == [None, None]
+
+
+def test_the_editions_are_measured_where_the_targets_are_judged():
+    assert targets.judged_size([1000, 10000, 50000]) == 10000
+    assert targets.judged_size([100]) == 100 and targets.judged_size([1000, 50000]) == 50000
+    # The editions' cold runs sit between rounds of the one-edition series, spread evenly.
+    assert builds.spread(3, 1) == {2} and builds.spread(1, 1) == {1} and builds.spread(3, 3) == {1, 2, 3}
+    assert builds.spread(5, 2) == {2, 4} and builds.spread(3, 0) == set()
