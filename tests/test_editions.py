@@ -7,11 +7,15 @@ the English pages' text, feeds, citations, the sitemap and the search index per 
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
+import posixpath
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -22,6 +26,7 @@ from bs4 import BeautifulSoup
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitebuild import FIXTURE, build, copy_fixture, soup, text
+from test_search import NODE, _Quiet
 from test_site import EXPECTED_FILES
 
 ALL = ["zh-Hans", "zh-Hant", "en"]
@@ -88,8 +93,10 @@ def alternates(page: BeautifulSoup) -> dict[str, str]:
 
 
 def resolve(path: str, href: str) -> str:
-    target = urljoin(path, href)
-    return target + "index.html" if target.endswith("/") or target == "" else target
+    """The file a relative link of the page at ``path`` leads to."""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(path), href))
+    target = "" if target == "." else target
+    return f"{target}/index.html".lstrip("/") if href.endswith("/") else target
 
 
 def test_hreflang_alternates_exist_and_point_back(site):
@@ -234,9 +241,20 @@ console.log(JSON.stringify(found));
 
 
 def search(site: Path, lang: str, *queries: str) -> dict[str, list[str]]:
-    bundle = site / "pagefind"
-    command = ["node", "--input-type=module", "-e", SEARCH_JS, (bundle / "pagefind.js").as_uri(), f"{bundle}/"]
-    result = subprocess.run([*command, lang, json.dumps(queries)], capture_output=True, text=True, check=True, cwd=site)
+    """Result URLs from Pagefind's own pagefind.js in Node.js, on a page whose <html lang> is
+    ``lang`` (Node's fetch reads no file: URLs: the site is served on localhost)."""
+    if NODE is None:
+        pytest.fail("Node.js is needed to search the index")
+    handler = functools.partial(_Quiet, directory=str(site))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            base = f"http://127.0.0.1:{server.server_address[1]}/pagefind/"
+            command = [NODE, "--input-type=module", "-e", SEARCH_JS, (site / "pagefind" / "pagefind.js").as_uri(), base]
+            result = subprocess.run([*command, lang, json.dumps(queries)], capture_output=True, text=True, timeout=60)
+        finally:
+            server.shutdown()
+    assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
