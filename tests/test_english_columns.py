@@ -295,6 +295,11 @@ def test_the_sample_has_english_for_a_share_of_records_deterministically():
         "lift-ebike-ai", "grassroots-burden-reduction",
     ]  # fmt: skip
     assert any(row.get("citation_en") for row in tables["commendations"])
+    for size, seed in ((40, 1), (100, 3), (300, 20241), (500, 11)):
+        sample = build_tables(size, seed)
+        titled_ids = {row["case_id"] for row in sample["suggestions"] if row.get("title_en")}
+        for story_row in sample["stories"]:  # each story's first suggestion always has an English title
+            assert titled_ids & set(story_row["case_ids"].split("、")), (size, seed, story_row["story_id"])
     other = build_tables(300, 7)
     assert [r.get("title_en") for r in other["suggestions"]] != [r.get("title_en") for r in rows]
 
