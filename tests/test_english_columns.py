@@ -322,3 +322,22 @@ def test_a_committed_record_can_be_found_by_its_english_title():
         if "elevator" in (yaml.safe_load(path.read_text(encoding="utf-8")).get("title_en") or "").lower()
     ]
     assert found, "the sample should publish a proposal with 'elevator' in its English title"
+
+
+# -- the reviewer's diff ------------------------------------------------------
+
+
+def test_make_diff_names_the_english_fields():
+    from pipeline.diffing.fields import compare
+
+    old = {"id": "p", "title": "标题", "body": "正文"}
+    new = old | {"title_en": "Install elevators", "summary_en": "Adopted."}
+    assert [(c.label, c.old, c.new) for c in compare("proposal", old, new)] == [
+        ("英文标题", "（空）", "Install elevators"),
+        ("英文摘要", "（空）", "Adopted."),
+    ]
+    award = {"award": "金点子一等奖", "proposal": None, "recipient": None, "recipient_label": "教师 · 泉山区"}
+    awards = {"year": 2024, "awards": [award | {"awarded_on": "2024-12-20"}]}
+    cited = {"year": 2024, "awards": [award | {"awarded_on": "2024-12-20", "citation_en": "For the lifts."}]}
+    (change,) = compare("commendation", awards, cited)
+    assert change.label == "奖项" and any("英文褒奖词：For the lifts." in line for line in change.lines)
