@@ -122,7 +122,7 @@ def export_locked(args: argparse.Namespace) -> int:
     files = layout(
         proposals,
         public_records.stamp(published_stories, earlier["stories"], args.as_of, public_records.STORY_KEYS),
-        public_records.commendations(awards, published_ids, vocabulary, k),
+        public_records.commendations(awards, published_ids, vocabulary, k, anonymiser, audit),
         stats,
         public_records.stamp(published_sessions, earlier["sessions"], args.as_of, public_sessions.SESSION_KEYS),
     )

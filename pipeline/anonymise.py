@@ -11,7 +11,9 @@ Three passes over text folded by `scrub.fold`, in this order:
 3. the pattern families of `pipeline.scrub` (other spellings, unknown names
    after cue words, addresses, plates, dates of birth ...).
 Each pass reports how many values of which family it removed, for the audit
-report. Who the proposer is in public is `coarsen`'s job.
+report. A text of an English column gets the same passes, then English
+placeholders ([mobile number removed]) for the Chinese ones. Who the proposer
+is in public is `coarsen`'s job.
 """
 
 from __future__ import annotations
@@ -85,8 +87,11 @@ class Anonymiser:
             last = end + 1
         return "".join(out) + text[last:] if out else text
 
-    def clean(self, text: str | None, own: list[tuple[str, str]] = ()) -> tuple[str | None, Counter]:
-        """A published text -> (scrubbed text, family -> how many removed)."""
+    def clean(
+        self, text: str | None, own: list[tuple[str, str]] = (), lang: str | None = None
+    ) -> tuple[str | None, Counter]:
+        """A published text -> (scrubbed text, family -> how many removed);
+        `lang` "en": a text of an English column."""
         counts: Counter = Counter()
         if not text:
             return text, counts
@@ -95,4 +100,13 @@ class Anonymiser:
             text, found = apply(family, text)
             if found:
                 counts[family.name] += found
-        return text, counts
+        return (in_english(text, counts) if lang == "en" else text), counts
+
+
+def in_english(text: str, counts: Counter) -> str:
+    """The Chinese placeholders of the families removed -> the English ones.
+    After every pass, so the patterns that recognise a placeholder (a country
+    code left before 【手机号已隐去】) have run."""
+    for family in counts:
+        text = text.replace(placeholder(family), placeholder(family, "en"))
+    return text

@@ -34,6 +34,13 @@ class Entry:
     flags: list[str]
 
 
+def placeholder_positions(family: str, text: str) -> list[int]:
+    """Where a family's placeholder stands: the Chinese one, or the English
+    one in a text of an English column."""
+    shown = "|".join(re.escape(placeholder(family, lang)) for lang in (None, "en"))
+    return [m.start() for m in re.finditer(shown, text)]
+
+
 @dataclass
 class AuditLog:
     entries: list[Entry] = field(default_factory=list)
@@ -42,9 +49,7 @@ class AuditLog:
         flags = sensitive.flags(text) if text else []
         if not counts and not flags:
             return
-        positions = {
-            family: [m.start() for m in re.finditer(re.escape(placeholder(family)), text or "")] for family in counts
-        }
+        positions = {family: placeholder_positions(family, text or "") for family in counts}
         self.entries.append(Entry(kind, record_id, field_name, Counter(counts), positions, flags))
 
     def totals(self) -> Counter:

@@ -31,6 +31,7 @@ class Column:
     required: bool = False
     personal: bool = False
     max: int = 200
+    lang: str | None = None  # "en": an optional English column (no Chinese in it)
 
 
 @dataclass(frozen=True)

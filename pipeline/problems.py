@@ -39,6 +39,7 @@ MESSAGES = {
     "value.id": "编号只能由英文字母、数字、连字符和下划线组成，如 XZJY-2024-000123",
     "value.duplicate": "编号重复，已在第 {expected} 行出现",
     "value.too_long": "内容过长（超过 {expected} 个字符）",
+    "value.not_english": "英文列只能填写英文，不能含有汉字或全角符号（发现“{expected}”）；人名、地名请用拼音",
     "value.count": "应为 0 或更大的整数（人数）",
     "value.place": "只填到街道（镇）一级，不能含门牌号、楼栋、单元或其他数字",
     "value.consent_required": "填写了参会人姓名，必须写明是否同意署名（是/否）；是否同意不能猜测",

@@ -19,14 +19,22 @@ from .publication import PUBLISHED, WITHDRAWN, public_id
 # The allow-lists, in the order the files list the keys: the dates come right
 # after the identity keys, where a reviewer of the diff sees them first.
 PROPOSAL_KEYS = (
-    "id", "status", "first_published", "last_updated", "title", "received", "channel", "campaign", "topic",
-    "proposer", "decision", "stage", "lead_unit", "co_units", "timeline", "stories", "commendations", "body",
-    "outcome",
+    "id", "status", "first_published", "last_updated", "title", "title_en", "summary_en", "received", "channel",
+    "campaign", "topic", "proposer", "decision", "stage", "lead_unit", "co_units", "timeline", "stories",
+    "commendations", "body", "outcome",
 )  # fmt: skip
 STORY_KEYS = (
-    "id", "first_published", "last_updated", "title", "summary", "published_on", "campaign", "lead_unit",
-    "proposals", "metrics", "body",
+    "id", "first_published", "last_updated", "title", "title_en", "summary", "summary_en", "published_on",
+    "campaign", "lead_unit", "proposals", "metrics", "body", "body_en",
 )  # fmt: skip
+# The optional English columns of each table (config/columns.yaml, lang: en).
+# A key is written only when staff filled it in: a record without English
+# reads, byte for byte, as it did before the columns existed.
+ENGLISH_KEYS = {
+    "suggestions": ("title_en", "summary_en"),
+    "stories": ("title_en", "summary_en", "body_en"),
+    "commendations": ("citation_en",),
+}
 TOMBSTONE_KEYS = ("id", "status", "first_published", "withdrawn_on")
 # Set by `stamp` from the export date and the previous export, not from the staff export.
 DATE_KEYS = ("first_published", "last_updated", "withdrawn_on")
@@ -120,9 +128,14 @@ class TextCleaner:
         self.anonymiser, self.audit, self.kind, self.record_id, self.own = anonymiser, audit, kind, record_id, own
 
     def __call__(self, field: str, text: str | None) -> str | None:
-        cleaned, counts = self.anonymiser.clean(text, self.own)
+        cleaned, counts = self.anonymiser.clean(text, self.own, "en" if field.endswith("_en") else None)
         self.audit.note(self.kind, self.record_id, field, cleaned, counts)
         return cleaned
+
+    def english(self, table: str, row: dict) -> dict:
+        """The English columns staff filled in, scrubbed; none when empty
+        (or when the export has no such column)."""
+        return {key: self(key, row[key]) for key in ENGLISH_KEYS[table] if row.get(key)}
 
 
 def proposals(
@@ -146,6 +159,7 @@ def proposals(
             "id": pid,
             "status": PUBLISHED,
             "title": clean("title", record["title"]),
+            **clean.english("suggestions", record),
             "received": shown.period,
             "channel": record["channel"],
             "campaign": record["campaign"],
@@ -201,14 +215,21 @@ def stories(
             "proposals": [case for case in dict.fromkeys(cases) if case in published_ids],
             "metrics": figures.get(story["story_id"], []),
             "body": clean("body", story["body"]),
+            **clean.english("stories", story),
         }
     return published
 
 
 def commendations(
-    commendations: pd.DataFrame, published_ids: set[str], vocabulary: Vocabulary, k: int
+    commendations: pd.DataFrame,
+    published_ids: set[str],
+    vocabulary: Vocabulary,
+    k: int,
+    anonymiser: Anonymiser,
+    audit: AuditLog,
 ) -> dict[int, dict]:
-    """Year -> that year's awards. A name only with consent to be credited."""
+    """Year -> that year's awards. A name only with consent to be credited;
+    an English citation scrubbed like every published text."""
     rows = commendations.to_dict("records")
     counts = Counter((r["recipient_type"], r["district"]) for r in rows)
     counts.update((r["recipient_type"], None) for r in rows)
@@ -217,12 +238,14 @@ def commendations(
     for row in rows:
         pid = public_id(row["case_id"]) if row["case_id"] else None
         credited = row["consent_credit"] is True
+        clean = TextCleaner(anonymiser, audit, "commendation", f"{row['year']} {row['award']}", personal_values(row))
         years.setdefault(row["year"], []).append({
             "award": row["award"],
             "proposal": pid if pid in published_ids else None,
             "recipient": row["recipient_name"] if credited else None,
             "recipient_label": recipient_label(row["recipient_type"], row["district"], credited, counts, k, groups),
             "awarded_on": row["awarded_on"],
+            **clean.english("commendations", row),
         })  # fmt: skip
     return {
         year: {
@@ -235,6 +258,7 @@ def commendations(
                     a["proposal"] or "",
                     a["recipient_label"],
                     a["recipient"] or "",
+                    a.get("citation_en", ""),
                 ),
             ),
         }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .config import Vocabulary
+from .language import first_not_english
 from .normalise import INVALID, unknown_items
 from .problems import Problem, problem
 from .sessions_rules import check_sessions
@@ -62,6 +63,9 @@ def check_cells(table: Table, values: pd.DataFrame, vocabulary: Vocabulary) -> l
         if column.required:
             for row in raw.index[raw == ""]:
                 problems.append(problem(table.source, "value.required", row, column.header))
+        if column.lang == "en":
+            for row, found in raw[raw != ""].map(first_not_english).dropna().items():
+                problems.append(problem(table.source, "value.not_english", row, column.header, raw[row], found))
         if column.type == "vocab_list":
             invalid = parsed.map(lambda value: value is INVALID).astype(bool)
             for row in raw.index[invalid.to_numpy()]:

@@ -73,6 +73,8 @@ def _explain(error: ValidationError) -> Iterable[tuple[KeyPath, str, str]]:
     elif kind in ("enum", "const"):
         allowed = error.validator_value if kind == "enum" else [error.validator_value]
         yield path, "not-allowed", f"应为 {'、'.join(map(str, allowed))}"
+    elif kind == "not" and "x-expected" in schema:  # english_text: no Chinese in it
+        yield path, "bad-format", f"应为{schema['x-expected']}"
     elif kind == "anyOf" and "x-expected" in schema:
         yield path, "wrong-type", f"应为{schema['x-expected']}"
     else:  # a keyword this module does not word yet (jsonschema's own message would quote the value)

@@ -53,7 +53,7 @@ def test_the_leak_scan_refuses_what_the_anonymiser_missed(cli, tmp_path, monkeyp
     (status, _, _), out, _ = export(cli, tmp_path)
     assert status == 0
     published = tree(out)
-    monkeypatch.setattr(Anonymiser, "clean", lambda self, text, own=(): (text, Counter()))
+    monkeypatch.setattr(Anonymiser, "clean", lambda self, text, own=(), lang=None: (text, Counter()))
     (status, printed, err), _, _ = export(cli, tmp_path)
     assert status == 1 and printed == ""
     assert "泄露扫描" in err and "[raw_value]" in err and "13852001234" not in err

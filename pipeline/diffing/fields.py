@@ -19,14 +19,16 @@ NOT_COMPARED = BOOKKEEPING | {"id", "status"}
 
 LABELS = {
     "proposal": {
-        "title": "标题", "received": "收到时间", "channel": "征集渠道", "campaign": "专项活动", "topic": "领域",
+        "title": "标题", "title_en": "英文标题", "summary_en": "英文摘要", "received": "收到时间",
+        "channel": "征集渠道", "campaign": "专项活动", "topic": "领域",
         "proposer": "建议人", "decision": "办理结果", "stage": "当前环节", "lead_unit": "牵头单位",
         "co_units": "协办单位", "timeline": "办理进程", "stories": "成果案例", "commendations": "褒奖",
         "body": "建议内容", "outcome": "办理情况",
     },
     "story": {
-        "title": "标题", "summary": "摘要", "published_on": "发布日期", "campaign": "专项活动",
-        "lead_unit": "牵头单位", "proposals": "相关建议", "metrics": "成果指标", "body": "正文",
+        "title": "标题", "title_en": "英文标题", "summary": "摘要", "summary_en": "英文摘要",
+        "published_on": "发布日期", "campaign": "专项活动", "lead_unit": "牵头单位", "proposals": "相关建议",
+        "metrics": "成果指标", "body": "正文", "body_en": "英文正文",
     },
     "commendation": {"year": "年度", "awards": "奖项"},
     "session": {
@@ -77,7 +79,8 @@ def award_line(award: dict) -> str:
         else award.get("recipient_label")
     )
     proposal = f" · 建议 {award['proposal']}" if award.get("proposal") else ""
-    return f"{award.get('award')} · {who}{proposal} · {award.get('awarded_on')}"
+    citation = f" · 英文褒奖词：{award['citation_en']}" if award.get("citation_en") else ""
+    return f"{award.get('award')} · {who}{proposal} · {award.get('awarded_on')}{citation}"
 
 
 def each(line: Callable[[dict], str]) -> Callable[[object], list[str]]:

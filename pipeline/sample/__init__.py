@@ -15,7 +15,7 @@ synthetic so the site can show a demo banner.
 
 Modules: data (config + data files), people, dates, texts, pii (planting),
 records (suggestion rows), stories, awards, sessions (face-to-face sessions), longtext (long unbroken strings),
-writer (CSV/XLSX).
+english (the optional English columns), writer (CSV/XLSX).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from . import awards, longtext, sessions, stories, writer
+from . import awards, english, longtext, sessions, stories, writer
 from .data import load_context
 from .people import People
 from .records import Suggestions
@@ -77,7 +77,7 @@ def build_tables(rows: int, seed: int) -> dict[str, list[dict]]:
     # Last, and without drawing from rnd: the seeded rows above stay as they were.
     first_story = story_specs[min(story_specs)] if story_specs else []
     longtext.plant(suggestion_rows, suggestions.is_published, [spec.row for spec in first_story if spec.row])
-    return {
+    tables = {
         "suggestions": suggestion_rows,
         "stories": story_rows,
         "story_metrics": metric_rows,
@@ -85,6 +85,9 @@ def build_tables(rows: int, seed: int) -> dict[str, list[dict]]:
         # Last, with its own random stream: the rows above do not change.
         "sessions": sessions.build(ctx, seed, suggestion_rows),
     }
+    # After everything, with its own stream too: only the English cells are added.
+    english.plant(ctx, seed, tables, [specs[0].row for specs in story_specs.values() if specs and specs[0].row])
+    return tables
 
 
 def write_dataset(out_dir: Path, rows: int, seed: int) -> Path:

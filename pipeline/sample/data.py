@@ -42,6 +42,7 @@ class Context:
     subjects: dict[str, list[dict]]  # topic -> subjects (each with "topic" set)
     phrases: dict
     stories: list[dict]
+    english: dict  # data/english.yaml: the optional English columns
 
     def names(self, vocab: str) -> list[str]:
         return self.vocabulary.lists[vocab]
@@ -113,4 +114,5 @@ def load_context() -> Context:
         subjects=subjects,
         phrases=_read("phrases.yaml"),
         stories=stories,
+        english=_read("english.yaml"),
     )

@@ -199,6 +199,7 @@ class Suggestions:
             "consent_credit": self.yes_no(credit),
             "withdrawn": self.yes_no(withdrawn),
             "_person": person,
+            "_subject": subject["key"],  # for the English columns (english.py)
         }
         for index, stage_name in enumerate(self.stages):
             key = ctx.vocabulary.stage_date_keys[stage_name]

@@ -91,6 +91,7 @@ def settings() -> dict:
         return yaml.load(handle, Loader=yamlio.LOADER)
 
 
-def placeholder(family: str) -> str:
-    """The published placeholder of a family (config/anonymise.yaml)."""
-    return settings()["placeholders"][family]
+def placeholder(family: str, lang: str | None = None) -> str:
+    """The published placeholder of a family (config/anonymise.yaml); `lang`
+    "en": the one of the English columns."""
+    return settings()["placeholders_en" if lang == "en" else "placeholders"][family]

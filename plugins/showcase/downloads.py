@@ -3,8 +3,8 @@
 The CSV's columns are the dictionary's fields, in its order; a row is built
 from a proposal and checked against them, so the CSV and its description
 cannot drift apart. The JSON files are the YAML records as they were read,
-one array per kind, sorted by id. Same data, same bytes: nothing here knows
-the time of the build.
+one array per kind, sorted by id, with null for a field a record's YAML
+leaves out. Same data, same bytes: nothing here knows the time of the build.
 """
 
 from __future__ import annotations
@@ -86,6 +86,17 @@ def session_row(session: Session, resource: Resource, settings: dict) -> list[st
         "last_updated": citation.updated,
     }
     return _in_order(values, resource)
+
+
+def open_record(record: dict, resource: Resource) -> dict:
+    """A YAML record as a JSON download gives it: every field of the dictionary,
+    in its order, null where the YAML has none (the optional English fields are
+    absent from YAML without them). Frictionless reads a JSON array of objects by
+    the first object's keys, so every object carries all of them."""
+    undescribed = set(record) - set(resource.field_names)
+    if undescribed:
+        raise ValueError(f"data_dictionary.yaml {resource.name} 缺少字段说明：{sorted(undescribed)}")
+    return {name: record.get(name) for name in resource.field_names}
 
 
 def open_session(record: dict) -> dict:

@@ -101,6 +101,9 @@ class Proposal(PageAtId, Dated):
     commendations: tuple[ProposalAward, ...]
     body: str
     outcome: str | None
+    # Written by staff in the optional English columns; None when not supplied.
+    title_en: str | None = None
+    summary_en: str | None = None  # what was proposed and what came of it, in a sentence or two
 
     @classmethod
     def from_yaml(cls, data: dict, vocabulary: Vocabulary) -> Proposal:
@@ -138,6 +141,8 @@ class Proposal(PageAtId, Dated):
             commendations=tuple(ProposalAward(**c) for c in data["commendations"]),
             body=data["body"],
             outcome=data["outcome"],
+            title_en=data.get("title_en"),
+            summary_en=data.get("summary_en"),
         )
 
 
@@ -239,6 +244,11 @@ class Story(PageAtId, Dated):
     metrics: tuple[Metric, ...]
     body: str  # Markdown source
     body_html: Markup = field(repr=False)
+    # Written by staff in the optional English columns; None when not supplied.
+    title_en: str | None = None
+    summary_en: str | None = None
+    body_en: str | None = None  # Markdown source
+    body_en_html: Markup | None = field(default=None, repr=False)
 
     @classmethod
     def from_yaml(cls, data: dict, vocabulary: Vocabulary) -> Story:
@@ -256,6 +266,10 @@ class Story(PageAtId, Dated):
             metrics=tuple(Metric(**m) for m in data["metrics"]),
             body=data["body"],
             body_html=render_markdown(data["body"]),
+            title_en=data.get("title_en"),
+            summary_en=data.get("summary_en"),
+            body_en=data.get("body_en"),
+            body_en_html=render_markdown(data["body_en"]) if data.get("body_en") else None,
         )
 
     @property
@@ -272,6 +286,7 @@ class Award:
     recipient: str | None
     recipient_label: str
     awarded_on: str
+    citation_en: str | None = None  # what the award recognises, in English, when staff wrote it
 
 
 @dataclass(frozen=True)

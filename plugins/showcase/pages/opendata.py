@@ -18,7 +18,16 @@ from ..citation import permalink
 from ..datapackage import datapackage
 from ..dates import last_updated
 from ..dictionary import load_dictionary
-from ..downloads import csv_line, json_line, open_session, proposal_row, proposals_csv, records_json, session_row
+from ..downloads import (
+    csv_line,
+    json_line,
+    open_record,
+    open_session,
+    proposal_row,
+    proposals_csv,
+    records_json,
+    session_row,
+)
 from ..models import Showcase
 from . import File, Page
 
@@ -47,13 +56,14 @@ class _Downloads:
         def csv(proposal) -> str:
             return source.derive("csv", proposal, lambda: csv_line(proposal_row(proposal, resource, self.settings)))
 
-        def json(record: dict) -> str:
-            return source.derive("json", record, lambda: json_line(record))
+        def json(name: str):
+            described = self.dictionary.resource(name)
+            return lambda record: source.derive("json", record, lambda: json_line(open_record(record, described)))
 
         found = {
             "proposals.csv": proposals_csv(proposals, resource, self.settings, line=csv),
-            "proposals.json": records_json(source.records("proposals"), line=json),
-            "stories.json": records_json(source.records("stories"), line=json),
+            "proposals.json": records_json(source.records("proposals"), line=json("proposals-json")),
+            "stories.json": records_json(source.records("stories"), line=json("stories")),
         }
         if self.showcase.sessions:
             sessions = self.dictionary.resource("sessions")
