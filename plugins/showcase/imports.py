@@ -17,8 +17,10 @@ from __future__ import annotations
 from jinja2 import Template
 
 # The context names a partial imported with context may read: SITEURL is in the key, the
-# others are the same on every page of a build.
-CONTEXT_NAMES = frozenset({"SITEURL", "SITENAME", "showcase"})
+# others are the same on every page of a build. `_` is the environment's gettext (one
+# catalogue per environment: an edition rendered with another catalogue needs its own
+# environment, or the edition in the key).
+CONTEXT_NAMES = frozenset({"SITEURL", "SITENAME", "showcase", "_"})
 
 
 class SharedImportsTemplate(Template):
