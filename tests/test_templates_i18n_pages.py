@@ -92,8 +92,8 @@ def english_site(tmp_path_factory):
 
     install = showcase.i18n.install
 
-    def install_english(env):
-        install(env)
+    def install_english(env, *rest):
+        install(env, *rest)
         edition = FakeEnglish()
         env.install_gettext_translations(edition, newstyle=True)
         env.globals.update(edition=edition, ORIGINAL=Markup(' lang="zh-Hans"'))

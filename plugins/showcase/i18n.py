@@ -22,8 +22,10 @@ For a block of original text, put ``{{ ORIGINAL }}`` in the element's start tag:
 
 from __future__ import annotations
 
+import re
+
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 
 @pass_context
@@ -57,8 +59,20 @@ def localized(context, record, field: str):
     if edition is not None and edition.english:
         english = getattr(record, f"{field}_en", None)
         if english:
-            return english
+            return mark_chinese(english)
     return original(context, getattr(record, field))
+
+
+_CHINESE_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+
+
+def mark_chinese(text):
+    """English text that quotes Chinese (a data value in the dictionary's English, 、): each
+    Chinese run marked ``lang="zh-Hans"``, the rest escaped as any text."""
+    escaped = str(escape(text))
+    if not _CHINESE_RUN.search(escaped):
+        return text
+    return Markup(_CHINESE_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group()}</span>', escaped))
 
 
 def install(env, settings: dict) -> None:

@@ -17,9 +17,10 @@ from markupsafe import Markup
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a",
     "blockquote", "code", "pre", "hr",
-    "table", "thead", "tbody", "tr", "th", "td",
+    "table", "thead", "tbody", "tr", "th", "td", "span",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
+# span lang: the English hand-written pages quote Chinese (the programme's name, placeholders).
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "span": {"lang"}}
 URL_SCHEMES = {"https", "mailto"}
 LINK_REL = "noopener noreferrer"
 _REL_WITHOUT_HREF = re.compile(rf'<a((?: (?!href=)[a-z-]+="[^"]*")*) rel="{LINK_REL}">')
