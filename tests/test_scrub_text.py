@@ -4,8 +4,6 @@ audit flagger (sensitive.py). The corpus test runs every family at once; here
 each family is checked on its own: exact output (the cue word and the
 district are kept), what is deliberately kept, idempotency, speed."""
 
-import csv
-import random
 import time
 from pathlib import Path
 
@@ -411,21 +409,3 @@ def test_no_catastrophic_backtracking(hostile):
     scrub(hostile)
     flags(hostile)
     assert time.perf_counter() - start < 1.0
-
-
-def test_throughput():
-    """3,000 texts of 400 characters from the sample bodies, text families
-    and flagger together, well under a second (measured: about 0.4 s)."""
-    with open(ROOT / "data" / "sample" / "suggestions.csv", encoding="utf-8-sig") as handle:
-        bodies = [row["建议内容"] for row in csv.DictReader(handle)]
-    rnd = random.Random(1)
-    texts = []
-    for _ in range(3000):
-        text = ""
-        while len(text) < 400:
-            text += rnd.choice(bodies)
-        texts.append(text[:400])
-    start = time.perf_counter()
-    for text in texts:
-        flags(scrub(text))
-    assert time.perf_counter() - start < 3.0

@@ -101,7 +101,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 SEARCH_JS = """
 const [bundle, base, queries] = process.argv.slice(1);
 const pagefind = await import(bundle);
-globalThis.document = { querySelector: () => ({ getAttribute: () => "zh-CN" }) };
+globalThis.document = { querySelector: () => ({ getAttribute: () => "zh-Hans" }) };
 await pagefind.options({ basePath: base, baseUrl: "/" });
 await pagefind.init();
 const found = {};
@@ -201,7 +201,7 @@ def test_the_bundle_is_written_with_the_files_the_page_loads(sample_site):
     bundle = sample_site / "pagefind"
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["version"] == "1.5.2"
-    assert list(entry["languages"]) == ["zh-cn"]  # from <html lang="zh-CN">
+    assert list(entry["languages"]) == ["zh-hans"]  # from <html lang="zh-Hans">
     for name in ("pagefind.js", "pagefind-worker.js"):
         assert (bundle / name).is_file(), name
     assert list(bundle.glob("wasm.*.pagefind")) and list(bundle.glob("index/*.pf_index"))
@@ -225,7 +225,7 @@ def test_pagefinds_ready_made_interfaces_are_not_published(sample_site):
 def test_indexes_exactly_the_published_proposals_and_stories(sample_site):
     proposals, stories = records(SAMPLE)
     entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["zh-cn"]["page_count"] == len(proposals) + len(stories)
+    assert entry["languages"]["zh-hans"]["page_count"] == len(proposals) + len(stories)
     assert set(fragments(sample_site)) == set(proposals) | set(stories)
 
 
@@ -378,7 +378,7 @@ def test_two_builds_give_the_same_fragments_and_word_index(sample_site, tmp_path
 
 
 def test_an_earlier_index_is_replaced(tmp_path):
-    stale = tmp_path / "site" / "pagefind" / "fragment" / "zh-cn_0000000.pf_fragment"
+    stale = tmp_path / "site" / "pagefind" / "fragment" / "zh-hans_0000000.pf_fragment"
     stale.parent.mkdir(parents=True)
     stale.write_bytes(gzip.compress(b'pagefind_dcd{"url": "/gone/"}'))
     site = build(tmp_path / "site", SHOWCASE_SEARCH=True)

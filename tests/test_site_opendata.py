@@ -186,7 +186,8 @@ def test_json_equals_the_yaml(site, data, dictionary):
     proposals = json.loads((site / "data/proposals.json").read_text(encoding="utf-8"))
     assert proposals == records("proposals", "proposals-json")
     assert [list(p) for p in proposals] == [list(dictionary.resource("proposals-json").field_names)] * len(proposals)
-    assert {p["title_en"] for p in proposals} == {None}  # the fixture has no English
+    titles = [p["title_en"] for p in proposals]
+    assert None in titles and any(isinstance(t, str) for t in titles)  # one fixture record has English
     assert json.loads((site / "data/stories.json").read_text(encoding="utf-8")) == records("stories", "stories")
 
 

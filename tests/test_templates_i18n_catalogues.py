@@ -83,7 +83,7 @@ def test_every_marked_message_has_one_english_translation_with_the_same_placehol
 
 def test_the_simplified_edition_renders_the_ids_themselves():
     environment = Environment(autoescape=True)
-    i18n.install(environment)
+    i18n.install(environment, {"SHOWCASE_EDITIONS": ["zh-Hans"]})
     template = environment.from_string(
         '{{ _("（%(n)s）", n=n) }}|{{ _("第 %(n)s 页", n=3) }}|{{ _("全市（未细分）") }}'
     )
