@@ -21,7 +21,7 @@ def get_generators(pelican_object):
 def add_filters(generator):
     if buildstamp.vouched(generator.output_path):  # nothing will be rendered (buildstamp.py)
         return
-    from . import citation_formats, i18n, imports, qr
+    from . import chart_rows, citation_formats, i18n, imports, qr
     from .fragments import FragmentCache
     from .render import FILTERS
     from .when import when_filter
@@ -33,6 +33,7 @@ def add_filters(generator):
     i18n.install(generator.env, generator.settings)
     generator.env.filters.update(FILTERS)
     generator.env.filters.update(qr.FILTERS)
+    generator.env.filters.update(chart_rows.FILTERS)
     generator.env.filters["when"] = when_filter(generator.settings)
     generator.env.filters.update(citation_formats.filters(generator.settings))
 
