@@ -433,3 +433,22 @@ def test_thousands_of_files_and_values_in_seconds(tmp_path):
     started = time.perf_counter()
     assert scan([tmp_path], many) == []
     assert time.perf_counter() - started < 6
+
+
+def test_consented_name_under_each_editions_commendations_only(values, tmp_path):
+    """The English and Traditional editions repeat the commendation pages one folder down; a name
+    is allowed there as at the root, and nowhere else in the edition (its proposals, its root)."""
+    for name in (
+        "en/commendations/2024/index.html",
+        "zh-hant/sessions/x/index.html",
+        "en/proposals/x/index.html",
+        "zh-hant/index.html",
+        "fr/commendations/index.html",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("获奖人：李娜", encoding="utf-8")
+    assert relative(scan([tmp_path], values), tmp_path) == [
+        ("en/proposals/x/index.html", "line 1, col 5", "raw_value"),
+        ("fr/commendations/index.html", "line 1, col 5", "raw_value"),
+        ("zh-hant/index.html", "line 1, col 5", "raw_value"),
+    ]

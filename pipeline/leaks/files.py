@@ -23,6 +23,8 @@ CREDIT_SUFFIXES = frozenset({".yaml", ".yml", ".html", ".htm"})
 # The built site's open data holds a byte copy of the data folder here; its
 # commendations/ is the same credit area as the data folder's.
 DATA_COPY = ["data", "yaml"]
+# The other editions' copies of the pages live one folder down (en/commendations/…).
+EDITION_FOLDERS = frozenset({"en", "zh-hant"})
 
 
 class Unreadable(Exception):
@@ -50,6 +52,8 @@ def sources(paths: list[Path]) -> Iterator[Source]:
             dirs.sort()
             parts = os.path.relpath(folder, root).split(os.sep)
             top = parts[2] if parts[:2] == DATA_COPY and len(parts) > 2 else parts[0]
+            if top in EDITION_FOLDERS and len(parts) > 1:
+                top = parts[1]
             for file in sorted(files):
                 suffix = os.path.splitext(file)[1].lower()
                 if suffix in TEXT_SUFFIXES or suffix in PAGEFIND_SUFFIXES:
