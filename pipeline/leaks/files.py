@@ -23,7 +23,9 @@ CREDIT_SUFFIXES = frozenset({".yaml", ".yml", ".html", ".htm"})
 # The built site's open data holds a byte copy of the data folder here; its
 # commendations/ is the same credit area as the data folder's.
 DATA_COPY = ["data", "yaml"]
-# The other editions' copies of the pages live one folder down (en/commendations/…).
+# The other editions' copies of the pages live one folder down (en/commendations/…); the
+# prefixes of plugins/showcase/editions.py (the pipeline imports nothing from the plugin).
+# An edition missing here fails make check on its credit pages; it never hides a name.
 EDITION_FOLDERS = frozenset({"en", "zh-hant"})
 
 

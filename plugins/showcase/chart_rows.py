@@ -5,8 +5,10 @@ about 290 px. Each row is a label line, with the row's value at its right end, a
 it. English labels ("People's Suggestions Office of the Municipal Government") are wider than
 the chart, and SVG text does not wrap, so the label is broken here into lines (``<tspan>``s) at
 spaces, between CJK characters, or anywhere inside a word too long for one line. Widths are
-estimated without the font: a wide (CJK) character is one em, anything else 0.65 em, a little
-more than DejaVu Sans' or Noto Sans' average, so an estimate errs on the side of fitting.
+estimated without the font: a wide (CJK) character is one em, anything else 0.65 em. Measured
+in Chromium with the system sans font, real widths are 0.69 (digits) to 1.09 ("Commended") of the
+estimate; the 12-unit gap before the value absorbs the difference for the vocabulary's labels
+(docs/decisions.md 63).
 """
 
 from __future__ import annotations
@@ -34,26 +36,34 @@ class Row:
     bar: float  # the top of the bar (the thickest one when bars are nested)
 
 
+@dataclass(frozen=True)
+class Layout:
+    rows: tuple[Row, ...]
+    height: float  # of the chart, from 0 to the bottom of the last row
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
 def text_width(text: str) -> float:
     """Estimated width of ``text`` in SVG units at the chart's font size."""
-    wide = sum(1 for c in text if unicodedata.east_asian_width(c) in "WF")
+    wide = sum(map(_wide, text))
     return (wide + NARROW_EM * (len(text) - wide)) * FONT_SIZE
 
 
 def _words(text: str) -> list[str]:
-    """Break opportunities: a Latin word with its trailing space, or one CJK character."""
-    words, current = [], ""
+    """Break opportunities: a Latin word with one trailing space (a run of spaces is one), or
+    one CJK character."""
+    words = [""]
     for piece in _PIECES.findall(text):
-        wide = unicodedata.east_asian_width(piece[0]) in "WF"
-        if piece.isspace() or wide:
-            words.append(current + (" " if piece.isspace() else ""))
-            current = "" if piece.isspace() else piece
-            if wide:
-                words.append(current)
-                current = ""
+        if piece.isspace():
+            words[-1] += " "
+            words.append("")
+        elif _wide(piece):
+            words += [piece, ""]
         else:
-            current += piece
-    words.append(current)
+            words[-1] += piece
     return [w for w in words if w]
 
 
@@ -75,12 +85,6 @@ def label_lines(text: str, width: float) -> list[str]:
     if line.strip():
         lines.append(line.rstrip())
     return lines or [""]
-
-
-@dataclass(frozen=True)
-class Layout:
-    rows: tuple[Row, ...]
-    height: float  # of the chart, from 0 to the bottom of the last row
 
 
 def chart_rows(labels: list[str], values: list[str], width: float, top: float = 0) -> Layout:
